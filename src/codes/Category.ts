@@ -9,4 +9,10 @@
 export type Category = 'success' | 'retryable' | 'rate-limited' | 'auth' | 'fatal';
 
 /** Every category, in the order above. */
-export const CATEGORIES: readonly Category[] = Object.freeze(['success', 'retryable', 'rate-limited', 'auth', 'fatal']);
+export const CATEGORIES: readonly Category[] = Object.freeze([
+  'success',
+  'retryable',
+  'rate-limited',
+  'auth',
+  'fatal',
+]);
