@@ -1,0 +1,31 @@
+/** A signal that aborts when any of `signals` does, and a `dispose` that removes the listeners it added. */
+export interface LinkedSignal {
+  readonly signal: AbortSignal;
+  dispose(): void;
+}
+
+/**
+ * Like `AbortSignal.any`, but the listeners are removed by `dispose()`, so a long-lived signal
+ * (a client's close signal) does not collect one listener per call.
+ */
+export function linkSignals(...signals: (AbortSignal | undefined)[]): LinkedSignal {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  const controller = new AbortController();
+  const aborted = present.find((s) => s.aborted);
+  if (aborted) {
+    controller.abort(aborted.reason);
+    return { signal: controller.signal, dispose: () => {} };
+  }
+  const listeners = present.map((s) => {
+    const onAbort = () => {
+      dispose();
+      controller.abort(s.reason);
+    };
+    s.addEventListener('abort', onAbort, { once: true });
+    return () => s.removeEventListener('abort', onAbort);
+  });
+  const dispose = () => {
+    for (const remove of listeners) remove();
+  };
+  return { signal: controller.signal, dispose };
+}

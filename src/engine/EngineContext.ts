@@ -1,0 +1,18 @@
+import type { EventSink } from '../events/EventSink.js';
+import type { DailyQuota } from '../limits/DailyQuota.js';
+import type { LimiterRegistry } from '../limits/LimiterRegistry.js';
+import type { ResolvedOptions } from '../options/resolveOptions.js';
+import type { RetryBudget } from '../retry/RetryBudget.js';
+
+/** The state one client owns and its interceptors share. Nothing of it lives at module level. */
+export interface EngineContext {
+  readonly options: ResolvedOptions;
+  readonly limiters: LimiterRegistry;
+  readonly quotas: Map<string, DailyQuota>;
+  /** Server clock minus ours, learned from the Date header of a "signature expired" answer. */
+  readonly clockOffset: { ms: number };
+  /** Until when every action waits: the app-wide limit (code 7) was hit. */
+  readonly appPause: { until: number };
+  readonly budget: RetryBudget | undefined;
+  readonly events: EventSink;
+}

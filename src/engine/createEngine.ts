@@ -1,0 +1,121 @@
+import type { CallState, SendAttempt, ZimCall } from '../core/Call.js';
+import { compose } from '../core/compose.js';
+import { linkSignals } from '../core/linkSignals.js';
+import type { Outcome } from '../core/Outcome.js';
+import { ZimClosedError } from '../errors/ZimClosedError.js';
+import { EventSink } from '../events/EventSink.js';
+import { classifyInterceptor } from '../interceptors/classifyInterceptor.js';
+import { reasonOf } from '../interceptors/reasonOf.js';
+import { retryInterceptor } from '../interceptors/retryInterceptor.js';
+import { signInterceptor } from '../interceptors/signInterceptor.js';
+import { throttleInterceptor } from '../interceptors/throttleInterceptor.js';
+import { type LimiterFactory, LimiterRegistry, localLimiterFactory } from '../limits/LimiterRegistry.js';
+import { isIdempotentByDefault } from '../options/isIdempotentByDefault.js';
+import type { ResolvedOptions } from '../options/resolveOptions.js';
+import type { DefaultInterceptors } from '../options/ZimResilienceOptions.js';
+import { RetryBudget } from '../retry/RetryBudget.js';
+import type { EngineContext } from './EngineContext.js';
+import { sendAttempt } from './sendInterceptor.js';
+
+/** What a door knows about one call before it enters the chain. */
+export interface CallInit {
+  readonly action: string;
+  readonly params: Readonly<Record<string, unknown>> | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly idempotent?: boolean | undefined;
+  readonly send: SendAttempt;
+}
+
+/** The chain and the state behind every door: one implementation of every remedy. */
+export interface Engine {
+  readonly context: EngineContext;
+  /** Runs a call through the chain to its final outcome. Rejects only for aborts, close, quota and bad input. */
+  run(init: CallInit): Promise<{ outcome: Outcome; call: ZimCall }>;
+  /** Rejects every queued or waiting call with `ZimClosedError`, aborts attempts in flight, frees every timer. */
+  close(): Promise<void>;
+  readonly closed: boolean;
+}
+
+function scopeKeyOf(params: CallInit['params']): string | undefined {
+  const key = params?.['GroupId'] ?? params?.['RoomId'];
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+}
+
+function weightOf(unit: string | undefined, params: CallInit['params']): number {
+  if (unit !== 'message') return 1;
+  const seqs = params?.['MsgSeqs'] ?? params?.['MsgSeq'];
+  return Array.isArray(seqs) ? Math.max(1, seqs.length) : 1;
+}
+
+/** Builds the engine of one client (or fetch wrapper, or undici interceptor). */
+export function createEngine(options: ResolvedOptions, limiterFactory?: LimiterFactory): Engine {
+  const context: EngineContext = {
+    options,
+    limiters: new LimiterRegistry(limiterFactory ?? localLimiterFactory(options.clock)),
+    quotas: new Map(),
+    clockOffset: { ms: 0 },
+    appPause: { until: 0 },
+    budget: options.retry.budget
+      ? new RetryBudget(options.retry.budget.maxTokens, options.retry.budget.tokenRatio)
+      : undefined,
+    events: new EventSink(options.hooks),
+  };
+  const defaults: DefaultInterceptors = {
+    retry: retryInterceptor(context),
+    throttle: throttleInterceptor(context),
+    sign: signInterceptor(context),
+    classify: classifyInterceptor(context),
+  };
+  const chain = options.interceptors
+    ? options.interceptors(defaults)
+    : [defaults.retry, defaults.throttle, defaults.sign, defaults.classify];
+  if (!Array.isArray(chain))
+    throw new TypeError(`expected interceptors() to return an array, got ${typeof chain}`);
+  const handler = compose(...chain)(sendAttempt(context));
+  const closing = new AbortController();
+  const { clock } = options;
+
+  return {
+    context,
+    get closed() {
+      return closing.signal.aborted;
+    },
+    async run(init) {
+      const linked = linkSignals(init.signal, closing.signal);
+      const state: CallState = { attempts: 0, resigns: 0, requeues: 0, startedAt: clock.now() };
+      const call: ZimCall = {
+        action: init.action,
+        scopeKey: scopeKeyOf(init.params),
+        weight: weightOf(options.limits.get(init.action)?.unit, init.params),
+        idempotent: init.idempotent ?? options.idempotent[init.action] ?? isIdempotentByDefault(init.action),
+        signal: linked.signal,
+        state,
+        send: init.send,
+      };
+      try {
+        const outcome = await handler(call);
+        if (context.events.wants('settled')) {
+          context.events.emit('settled', {
+            action: call.action,
+            attempts: state.attempts,
+            category: outcome.category,
+            reason: outcome.category === 'success' ? undefined : reasonOf(outcome),
+            durationMs: clock.now() - state.startedAt,
+          });
+        }
+        return { outcome, call };
+      } catch (error) {
+        if (closing.signal.aborted && error === closing.signal.reason) throw new ZimClosedError(call.action);
+        throw error;
+      } finally {
+        linked.dispose();
+      }
+    },
+    async close() {
+      if (closing.signal.aborted) return;
+      const reason = new ZimClosedError();
+      closing.abort(reason);
+      context.limiters.close(reason);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Category } from '../codes/Category.js';
+import { isZimError, ZimError } from './ZimError.js';
+
+/** The server answered with a non-zero `Code` that the client gave up on. */
+export class ZimApiError extends ZimError {
+  /** The ZIM return code. */
+  readonly code: number;
+  /** Its category: why the client gave up. */
+  readonly category: Category;
+  /** The server's `RequestId`, for ZEGO support. */
+  readonly requestId: string | undefined;
+  /** The server's `Message`. */
+  readonly serverMessage: string | undefined;
+
+  constructor(init: {
+    code: number;
+    category: Category;
+    action: string;
+    attempts: number;
+    requestId?: string | undefined;
+    serverMessage?: string | undefined;
+  }) {
+    const req = init.requestId ? ` (RequestId ${init.requestId})` : '';
+    const msg = init.serverMessage ? `: ${init.serverMessage}` : '';
+    super(
+      `${init.action} failed with ZIM code ${init.code} (${init.category}) after ${init.attempts} attempt${init.attempts === 1 ? '' : 's'}${msg}${req}`,
+      init,
+    );
+    this.code = init.code;
+    this.category = init.category;
+    this.requestId = init.requestId;
+    this.serverMessage = init.serverMessage;
+  }
+
+  override get name(): string {
+    return 'ZimApiError';
+  }
+}
+
+/** True for a `ZimApiError`, even from a second copy of this package. */
+export function isZimApiError(error: unknown): error is ZimApiError {
+  return isZimError(error) && error.name === 'ZimApiError';
+}

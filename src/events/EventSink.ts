@@ -1,0 +1,43 @@
+import diagnostics from 'node:diagnostics_channel';
+import type { ZimEvents, ZimHooks } from './ZimEvents.js';
+
+const channels = {
+  attempt: diagnostics.channel('zim-resilience:attempt'),
+  retry: diagnostics.channel('zim-resilience:retry'),
+  throttle: diagnostics.channel('zim-resilience:throttle'),
+  rateLimited: diagnostics.channel('zim-resilience:rateLimited'),
+  resign: diagnostics.channel('zim-resilience:resign'),
+  settled: diagnostics.channel('zim-resilience:settled'),
+} as const;
+
+/**
+ * Delivers events to the user's hooks and to `node:diagnostics_channel`. A hook that throws
+ * cannot break a call: its error is reported as a process warning.
+ */
+export class EventSink {
+  readonly #hooks: ZimHooks;
+
+  constructor(hooks: ZimHooks = {}) {
+    this.#hooks = hooks;
+  }
+
+  emit<K extends keyof ZimEvents>(name: K, event: ZimEvents[K]): void {
+    const hook = this.#hooks[name] as ((e: ZimEvents[K]) => void) | undefined;
+    const channel = channels[name];
+    if (!hook && !channel.hasSubscribers) return;
+    const frozen = Object.freeze(event) as ZimEvents[K];
+    if (channel.hasSubscribers) channel.publish(frozen);
+    if (hook) {
+      try {
+        hook(frozen);
+      } catch (error) {
+        process.emitWarning(`zim-resilience: the ${name} hook threw: ${String(error)}`);
+      }
+    }
+  }
+
+  /** Whether anything listens for `name` (so callers can skip building an event). */
+  wants(name: keyof ZimEvents): boolean {
+    return this.#hooks[name] !== undefined || channels[name].hasSubscribers;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Category } from '../codes/Category.js';
+
+/** An attempt is about to be sent (signed, past the throttle). */
+export interface AttemptEvent {
+  readonly action: string;
+  readonly scopeKey: string | undefined;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** A failed attempt will be retried after `delayMs`. */
+export interface RetryEvent {
+  readonly action: string;
+  /** The attempt that failed. */
+  readonly attempt: number;
+  readonly delayMs: number;
+  /** Why: the category of the failed attempt. */
+  readonly category: Category;
+  /** The ZIM code, the HTTP status or the transport error code of the failure. */
+  readonly reason: string;
+}
+
+/** A call waited for its action's limiter. */
+export interface ThrottleEvent {
+  readonly action: string;
+  readonly scopeKey: string | undefined;
+  readonly waitedMs: number;
+}
+
+/** The server said "too fast": the limiter pauses and the call is requeued ahead of new ones. */
+export interface RateLimitedEvent {
+  readonly action: string;
+  readonly scopeKey: string | undefined;
+  readonly code: number | undefined;
+  /** How long the limiter (every limiter, for the app-wide code 7) pauses. */
+  readonly pauseMs: number;
+  /** Requeues of this call so far. */
+  readonly requeues: number;
+}
+
+/** An attempt was refused for its signature; the next is signed anew. */
+export interface ResignEvent {
+  readonly action: string;
+  readonly code: number | undefined;
+  /** The clock offset now used for signing, learned from the server's Date header. */
+  readonly clockOffsetMs: number;
+}
+
+/** A call ended: with success, or given up. */
+export interface SettledEvent {
+  readonly action: string;
+  readonly attempts: number;
+  readonly category: Category;
+  /** The ZIM code, the HTTP status or the transport error code, when not a success. */
+  readonly reason: string | undefined;
+  readonly durationMs: number;
+}
+
+/** Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`. */
+export interface ZimEvents {
+  attempt: AttemptEvent;
+  retry: RetryEvent;
+  throttle: ThrottleEvent;
+  rateLimited: RateLimitedEvent;
+  resign: ResignEvent;
+  settled: SettledEvent;
+}
+
+/** The `hooks` option: a function per event, called synchronously with one frozen object. */
+export type ZimHooks = { readonly [K in keyof ZimEvents]?: (event: ZimEvents[K]) => void };

@@ -1,0 +1,39 @@
+export type { CallOptions, ZimClient, ZimClientOptions } from './client/createZimClient.js';
+export { createZimClient } from './client/createZimClient.js';
+export type { Category } from './codes/Category.js';
+export { CATEGORIES } from './codes/Category.js';
+export type { CodeCatalog } from './codes/CodeCatalog.js';
+export { classifyCode, codeInfo } from './codes/classifyCode.js';
+export { classifyHttpStatus } from './codes/classifyHttpStatus.js';
+export { classifyTransportError } from './codes/classifyTransportError.js';
+export { type CodeOverride, createCodeCatalog, ZIM_CODE_CATALOG } from './codes/createCodeCatalog.js';
+export type { ZimCodeInfo } from './codes/ZimCodeInfo.js';
+export { ZIM_CODES } from './codes/zimCodes.js';
+export type { CallState, SendAttempt, ZimCall } from './core/Call.js';
+export type { Clock } from './core/Clock.js';
+export { compose } from './core/compose.js';
+export type { CallHandler, Interceptor } from './core/Interceptor.js';
+export type { Outcome, ZimBody } from './core/Outcome.js';
+export type { RawResponse } from './core/RawResponse.js';
+export { isZimApiError, ZimApiError } from './errors/ZimApiError.js';
+export { ZimClosedError } from './errors/ZimClosedError.js';
+export { isZimError, ZimError } from './errors/ZimError.js';
+export { ZimHttpError } from './errors/ZimHttpError.js';
+export { ZimQuotaError } from './errors/ZimQuotaError.js';
+export { ZimTimeoutError } from './errors/ZimTimeoutError.js';
+export { ZimTransportError } from './errors/ZimTransportError.js';
+export type * from './events/ZimEvents.js';
+export { type ResilientFetch, resilientFetch } from './fetch/resilientFetch.js';
+export type { ActionSpec } from './limits/ActionSpec.js';
+export { ZIM_ACTIONS, type ZimAction } from './limits/actions.js';
+export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';
+export { DEFAULTS } from './options/defaults.js';
+export type {
+  DefaultInterceptors,
+  RetryOptions,
+  ZimCredentials,
+  ZimResilienceOptions,
+} from './options/ZimResilienceOptions.js';
+export { computeSignature, type SignedParams, signRequest } from './sign/signRequest.js';
+export { computeCallbackSignature, verifyCallbackSignature } from './sign/verifyCallbackSignature.js';
+export { type ZimInterceptor, zimInterceptor } from './undici/zimInterceptor.js';

@@ -1,0 +1,27 @@
+import { classifyTransportError } from '../codes/classifyTransportError.js';
+import type { Interceptor } from '../core/Interceptor.js';
+import type { EngineContext } from '../engine/EngineContext.js';
+import { classifyResponse } from './classifyResponse.js';
+
+/**
+ * Turns each attempt's answer into a category (status, then body `Code` through the catalog),
+ * and a transport error into one: retryable when nothing was written, or when the action is
+ * idempotent; otherwise fatal, marked as possibly committed.
+ */
+export function classifyInterceptor(ctx: EngineContext): Interceptor {
+  const { catalog, clock } = ctx.options;
+  return (next) => async (call) => {
+    try {
+      const outcome = await next(call);
+      return outcome.response ? classifyResponse(outcome.response, catalog, clock.now()) : outcome;
+    } catch (error) {
+      if (call.signal.aborted) throw call.signal.reason;
+      const written = classifyTransportError(error).phase === 'after-write';
+      return {
+        category: !written || call.idempotent ? 'retryable' : 'fatal',
+        error,
+        mayHaveCommitted: written,
+      };
+    }
+  };
+}

@@ -1,0 +1,33 @@
+import type { CodeCatalog } from '../codes/CodeCatalog.js';
+import { classifyHttpStatus } from '../codes/classifyHttpStatus.js';
+import type { Outcome, ZimBody } from '../core/Outcome.js';
+import type { RawResponse } from '../core/RawResponse.js';
+import { parseRetryAfter } from '../retry/parseRetryAfter.js';
+
+function parseBody(response: RawResponse): ZimBody | undefined {
+  if (response.truncated) return undefined;
+  try {
+    const body: unknown = JSON.parse(response.text);
+    if (typeof body === 'object' && body !== null && typeof (body as ZimBody).Code === 'number')
+      return body as ZimBody;
+  } catch {}
+  return undefined;
+}
+
+/**
+ * The category of an answer: by HTTP status outside 2xx (429 rate-limited, 408 and 5xx
+ * retryable, 401/403 auth, other 4xx fatal), else by the body's `Code` in the catalog; a 2xx
+ * whose body is not the expected JSON (a proxy's page, a truncated body) is retryable.
+ */
+export function classifyResponse(response: RawResponse, catalog: CodeCatalog, now: number): Outcome {
+  const body = parseBody(response);
+  const retryAfterMs = parseRetryAfter(response.header('retry-after'), now);
+  const byStatus = classifyHttpStatus(response.status);
+  const category = byStatus ?? (body ? catalog.category(body.Code) : 'retryable');
+  return {
+    category,
+    response,
+    ...(body && { body, code: body.Code }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+}

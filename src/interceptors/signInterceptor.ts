@@ -1,0 +1,34 @@
+import type { Interceptor } from '../core/Interceptor.js';
+import type { EngineContext } from '../engine/EngineContext.js';
+import { signRequest } from '../sign/signRequest.js';
+
+const SIGNATURE_EXPIRED = 100000004;
+
+/**
+ * Signs every attempt anew: fresh nonce, the timestamp corrected by the clock offset, the secret
+ * read again (it may be a function, for rotation). On "signature expired" it learns the offset
+ * from the answer's `Date` header, so the next attempt (and every later call) is signed right.
+ * Without credentials (a door wrapping already-signed requests) it passes calls through.
+ */
+export function signInterceptor(ctx: EngineContext): Interceptor {
+  const { appId, serverSecret, clock } = ctx.options;
+  return (next) => {
+    if (appId === undefined || serverSecret === undefined) return next;
+    return async (call) => {
+      const secret = typeof serverSecret === 'function' ? await serverSecret() : serverSecret;
+      if (typeof secret !== 'string' || secret.length === 0) {
+        throw new TypeError(`expected serverSecret() to return a non-empty string, got ${typeof secret}`);
+      }
+      const timestamp = Math.floor((clock.now() + ctx.clockOffset.ms) / 1000);
+      const outcome = await next({
+        ...call,
+        signed: signRequest({ appId, serverSecret: secret, timestamp }),
+      });
+      if (outcome.code === SIGNATURE_EXPIRED) {
+        const serverNow = Date.parse(outcome.response?.header('date') ?? '');
+        if (!Number.isNaN(serverNow)) ctx.clockOffset.ms = serverNow - clock.now();
+      }
+      return outcome;
+    };
+  };
+}

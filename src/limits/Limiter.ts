@@ -1,0 +1,29 @@
+/** A granted slot. Release it when the attempt's answer (or failure) has arrived. */
+export interface Permit {
+  release(): void;
+}
+
+/** How to wait for a slot. */
+export interface AcquireOptions {
+  /** Rejects the wait with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Goes ahead of every waiter without priority (a call requeued after a rate-limited answer). */
+  readonly priority?: boolean;
+}
+
+/**
+ * Our small limiter interface. The engine only ever talks to this, so the backing store
+ * (in-process, or Bottleneck over Redis) stays replaceable.
+ */
+export interface Limiter {
+  /** A slot now, without waiting or allocating a promise, or undefined when the caller must wait. */
+  tryAcquire(weight: number): Permit | undefined;
+  /** A slot once one is free, in order (priority waiters first). */
+  acquire(weight: number, options?: AcquireOptions): Promise<Permit>;
+  /** Grants nothing for `ms`: the server said we went too fast. */
+  pause(ms: number): void;
+  /** Calls waiting for a slot. */
+  readonly pending: number;
+  /** Rejects every waiter with `reason` and frees every timer. */
+  close(reason: unknown): void;
+}

@@ -1,0 +1,55 @@
+import type { Clock } from '../core/Clock.js';
+import type { Limiter } from './Limiter.js';
+import type { ResolvedLimit } from './LimitSpec.js';
+import { SlidingWindowLimiter } from './SlidingWindowLimiter.js';
+import { windowsOf } from './windowsOf.js';
+
+/** Makes the limiter of one key. Replaceable (Redis-backed limiters plug in here). */
+export type LimiterFactory = (key: string, limit: ResolvedLimit, onIdle: () => void) => Limiter;
+
+/** The in-process factory: exact sliding windows, no timer hop on a free slot. */
+export function localLimiterFactory(clock: Clock): LimiterFactory {
+  return (_key, limit, onIdle) => new SlidingWindowLimiter(windowsOf(limit), clock, onIdle);
+}
+
+/**
+ * The limiters of one client, keyed by action and, for group- and room-scoped actions, by
+ * GroupId / RoomId. A scoped limiter is dropped once idle, so 10,000 groups cost nothing later.
+ */
+export class LimiterRegistry {
+  readonly #limiters = new Map<string, Limiter>();
+  readonly #factory: LimiterFactory;
+  #closed: { reason: unknown } | undefined;
+
+  constructor(factory: LimiterFactory) {
+    this.#factory = factory;
+  }
+
+  /** Limiters alive now. */
+  get size(): number {
+    return this.#limiters.size;
+  }
+
+  get(action: string, scopeKey: string | undefined, limit: ResolvedLimit): Limiter {
+    const key = scopeKey === undefined ? action : `${action}:${scopeKey}`;
+    let limiter = this.#limiters.get(key);
+    if (!limiter) {
+      const onIdle = scopeKey === undefined ? () => {} : () => this.#limiters.delete(key);
+      limiter = this.#factory(key, limit, onIdle);
+      if (this.#closed) limiter.close(this.#closed.reason);
+      else this.#limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+
+  /** Pauses every limiter (the app-wide limit, code 7, was hit). */
+  pauseAll(ms: number): void {
+    for (const limiter of this.#limiters.values()) limiter.pause(ms);
+  }
+
+  close(reason: unknown): void {
+    this.#closed = { reason };
+    for (const limiter of this.#limiters.values()) limiter.close(reason);
+    this.#limiters.clear();
+  }
+}

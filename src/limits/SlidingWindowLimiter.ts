@@ -1,0 +1,170 @@
+import type { Clock } from '../core/Clock.js';
+import type { AcquireOptions, Limiter, Permit } from './Limiter.js';
+
+/** At most `capacity` units in any `ms` milliseconds. */
+export interface Window {
+  readonly capacity: number;
+  readonly ms: number;
+}
+
+interface Waiter {
+  readonly weight: number;
+  readonly resolve: (permit: Permit) => void;
+  readonly reject: (reason: unknown) => void;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: (() => void) | undefined;
+  done: boolean;
+}
+
+/**
+ * An exact sliding-window limiter, in process. A unit is held from the moment it is granted
+ * until `window.ms` after its answer arrived: the server saw the call somewhere between the two,
+ * so no sliding window of the server's can ever hold more than `capacity`, whatever the latency.
+ * A grant that finds a free slot is synchronous: no timer hop, no promise.
+ */
+export class SlidingWindowLimiter implements Limiter {
+  readonly #windows: readonly { capacity: number; ms: number; held: number }[];
+  readonly #clock: Clock;
+  readonly #onIdle: (() => void) | undefined;
+  #queue: Waiter[] = [];
+  #head = 0;
+  #pausedUntil = 0;
+  #pauseTimer: unknown;
+  readonly #timers = new Set<unknown>();
+  #closed: { reason: unknown } | undefined;
+
+  constructor(windows: readonly Window[], clock: Clock, onIdle?: () => void) {
+    this.#windows = windows.map((w) => ({ capacity: w.capacity, ms: w.ms, held: 0 }));
+    this.#clock = clock;
+    this.#onIdle = onIdle;
+  }
+
+  get pending(): number {
+    return this.#queue.length - this.#head;
+  }
+
+  /** Units held now in the tightest window (for tests and metrics). */
+  get held(): number {
+    return Math.max(...this.#windows.map((w) => w.held));
+  }
+
+  tryAcquire(weight: number): Permit | undefined {
+    if (this.#closed || this.pending > 0 || !this.#fits(weight)) return undefined;
+    return this.#grant(weight);
+  }
+
+  acquire(weight: number, options: AcquireOptions = {}): Promise<Permit> {
+    if (this.#closed) return Promise.reject(this.#closed.reason);
+    const { signal, priority } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (weight > Math.min(...this.#windows.map((w) => w.capacity))) {
+      return Promise.reject(new RangeError(`a call of weight ${weight} can never fit this limit`));
+    }
+    if (!priority) {
+      const permit = this.tryAcquire(weight);
+      if (permit) return Promise.resolve(permit);
+    }
+    return new Promise<Permit>((resolve, reject) => {
+      const onAbort = signal
+        ? () => {
+            if (waiter.done) return;
+            waiter.done = true;
+            reject(signal.reason);
+            this.#drain();
+          }
+        : undefined;
+      const waiter: Waiter = { weight, resolve, reject, signal, onAbort, done: false };
+      if (onAbort) signal?.addEventListener('abort', onAbort, { once: true });
+      if (priority) {
+        this.#compact();
+        this.#queue.unshift(waiter);
+      } else {
+        this.#queue.push(waiter);
+      }
+      this.#drain();
+    });
+  }
+
+  pause(ms: number): void {
+    const until = this.#clock.now() + ms;
+    if (until <= this.#pausedUntil) return;
+    this.#pausedUntil = until;
+    if (this.#pauseTimer !== undefined) this.#clock.clearTimeout(this.#pauseTimer);
+    this.#pauseTimer = this.#clock.setTimeout(() => {
+      this.#pauseTimer = undefined;
+      this.#drain();
+    }, ms);
+  }
+
+  close(reason: unknown): void {
+    if (this.#closed) return;
+    this.#closed = { reason };
+    for (const t of this.#timers) this.#clock.clearTimeout(t);
+    this.#timers.clear();
+    if (this.#pauseTimer !== undefined) this.#clock.clearTimeout(this.#pauseTimer);
+    for (let i = this.#head; i < this.#queue.length; i++) this.#settle(this.#queue[i]!)?.reject(reason);
+    this.#queue = [];
+    this.#head = 0;
+  }
+
+  #fits(weight: number): boolean {
+    if (this.#clock.now() < this.#pausedUntil) return false;
+    for (const w of this.#windows) if (w.held + weight > w.capacity) return false;
+    return true;
+  }
+
+  #grant(weight: number): Permit {
+    for (const w of this.#windows) w.held += weight;
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const at = this.#clock.now();
+        for (const w of this.#windows) this.#releaseAfter(w, weight, at + w.ms + 1);
+      },
+    };
+  }
+
+  /** Frees `weight` units of `w` once the clock reads `at` (Node timers can fire a little early). */
+  #releaseAfter(w: { held: number }, weight: number, at: number): void {
+    if (this.#closed) return;
+    const timer = this.#clock.setTimeout(
+      () => {
+        this.#timers.delete(timer);
+        if (this.#clock.now() < at) return this.#releaseAfter(w, weight, at);
+        w.held -= weight;
+        this.#drain();
+        if (this.pending === 0 && this.held === 0) this.#onIdle?.();
+      },
+      Math.max(0, at - this.#clock.now()),
+    );
+    this.#timers.add(timer);
+  }
+
+  #drain(): void {
+    while (this.#head < this.#queue.length) {
+      const waiter = this.#queue[this.#head]!;
+      if (waiter.done) {
+        this.#head++;
+        continue;
+      }
+      if (!this.#fits(waiter.weight)) break;
+      this.#head++;
+      this.#settle(waiter)?.resolve(this.#grant(waiter.weight));
+    }
+    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) this.#compact();
+  }
+
+  #settle(waiter: Waiter): Waiter | undefined {
+    if (waiter.done) return undefined;
+    waiter.done = true;
+    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    return waiter;
+  }
+
+  #compact(): void {
+    this.#queue = this.#queue.slice(this.#head);
+    this.#head = 0;
+  }
+}

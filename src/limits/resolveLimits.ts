@@ -1,0 +1,71 @@
+import { ZIM_ACTIONS } from './actions.js';
+import type { LimitSpec, LimitsOption, ResolvedLimit } from './LimitSpec.js';
+
+const SCOPES = ['app', 'group', 'room'] as const;
+
+function positive(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`expected ${name} to be a positive finite number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Merges the user's `limits` over the documented ones and checks every value; a wrong one is a TypeError naming it. */
+export function resolveLimits(option: LimitsOption | undefined): ReadonlyMap<string, ResolvedLimit> {
+  if (option !== undefined && (typeof option !== 'object' || option === null || Array.isArray(option))) {
+    throw new TypeError(`expected limits to be an object of action names, got ${JSON.stringify(option)}`);
+  }
+  const out = new Map<string, ResolvedLimit>();
+  for (const [action, spec] of Object.entries(ZIM_ACTIONS)) {
+    out.set(action, {
+      perSecond: spec.perSecond,
+      burst: spec.perSecond,
+      scope: spec.scope,
+      unit: spec.unit,
+      dailyQuota: 'dailyQuota' in spec ? spec.dailyQuota : undefined,
+    });
+  }
+  for (const [action, spec] of Object.entries(option ?? {})) {
+    if (spec === false) {
+      out.delete(action);
+      continue;
+    }
+    if (typeof spec !== 'object' || spec === null) {
+      throw new TypeError(`expected limits.${action} to be an object or false, got ${JSON.stringify(spec)}`);
+    }
+    out.set(action, resolveOne(action, spec, out.get(action)));
+  }
+  return out;
+}
+
+function resolveOne(action: string, spec: LimitSpec, base: ResolvedLimit | undefined): ResolvedLimit {
+  const known = new Set(['perSecond', 'burst', 'scope', 'dailyQuota']);
+  for (const key of Object.keys(spec)) {
+    if (!known.has(key)) throw new TypeError(`unknown option limits.${action}.${key}`);
+  }
+  if (spec.perSecond === undefined && !base) {
+    throw new TypeError(`expected limits.${action}.perSecond to be a positive finite number, got undefined`);
+  }
+  const perSecond =
+    spec.perSecond === undefined ? base!.perSecond : positive(`limits.${action}.perSecond`, spec.perSecond);
+  const burst = spec.burst === undefined ? perSecond : positive(`limits.${action}.burst`, spec.burst);
+  if (burst > perSecond || !Number.isInteger(burst)) {
+    throw new TypeError(
+      `expected limits.${action}.burst to be an integer from 1 to perSecond (${perSecond}), got ${burst}`,
+    );
+  }
+  const scope = spec.scope ?? base?.scope ?? 'app';
+  if (!SCOPES.includes(scope)) {
+    throw new TypeError(
+      `expected limits.${action}.scope to be one of ${SCOPES.join(', ')}, got ${JSON.stringify(scope)}`,
+    );
+  }
+  let dailyQuota = base?.dailyQuota;
+  if (spec.dailyQuota !== undefined) {
+    dailyQuota = positive(`limits.${action}.dailyQuota`, spec.dailyQuota);
+    if (!Number.isInteger(dailyQuota)) {
+      throw new TypeError(`expected limits.${action}.dailyQuota to be a positive integer, got ${dailyQuota}`);
+    }
+  }
+  return { perSecond, burst, scope, unit: base?.unit ?? 'request', dailyQuota };
+}

@@ -1,0 +1,199 @@
+import type { CodeCatalog } from '../codes/CodeCatalog.js';
+import { createCodeCatalog } from '../codes/createCodeCatalog.js';
+import { type Clock, systemClock } from '../core/Clock.js';
+import type { ResolvedLimit } from '../limits/LimitSpec.js';
+import { resolveLimits } from '../limits/resolveLimits.js';
+import { DEFAULTS } from './defaults.js';
+import type { ZimResilienceOptions } from './ZimResilienceOptions.js';
+
+/** Options after defaults are applied and every value checked. */
+export interface ResolvedOptions {
+  readonly appId: number | undefined;
+  readonly serverSecret: ZimResilienceOptions['serverSecret'];
+  readonly baseUrl: URL;
+  readonly limits: ReadonlyMap<string, ResolvedLimit>;
+  readonly idempotent: Readonly<Record<string, boolean>>;
+  readonly retry: {
+    readonly maxAttempts: number;
+    readonly minDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly deadlineMs: number;
+    readonly attemptTimeoutMs: number;
+    readonly maxRetryAfterMs: number;
+    readonly budget: { readonly maxTokens: number; readonly tokenRatio: number } | false;
+  };
+  readonly catalog: CodeCatalog;
+  readonly maxRequeues: number;
+  readonly maxBodyBytes: number;
+  readonly hooks: NonNullable<ZimResilienceOptions['hooks']>;
+  readonly interceptors: ZimResilienceOptions['interceptors'];
+  readonly clock: Clock;
+  readonly random: () => number;
+}
+
+const show = (v: unknown) => (typeof v === 'function' ? 'a function' : (JSON.stringify(v) ?? String(v)));
+
+function number(
+  name: string,
+  value: unknown,
+  fallback: number,
+  { min = 0, integer = false, finite = true } = {},
+): number {
+  if (value === undefined) return fallback;
+  const ok =
+    typeof value === 'number' &&
+    !Number.isNaN(value) &&
+    value >= min &&
+    (!finite || Number.isFinite(value)) &&
+    (!integer || Number.isInteger(value));
+  if (!ok) {
+    const what = integer ? 'an integer' : finite ? 'a finite number' : 'a number';
+    throw new TypeError(`expected ${name} to be ${what} >= ${min}, got ${show(value)}`);
+  }
+  return value;
+}
+
+function object(name: string, value: unknown): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`expected ${name} to be an object, got ${show(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function known(name: string, value: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key)) throw new TypeError(`unknown option ${name ? `${name}.` : ''}${key}`);
+  }
+}
+
+const TOP = [
+  'appId',
+  'serverSecret',
+  'baseUrl',
+  'limits',
+  'idempotent',
+  'retry',
+  'codes',
+  'maxRequeues',
+  'maxBodyBytes',
+  'hooks',
+  'interceptors',
+  'clock',
+  'random',
+];
+const RETRY = [
+  'maxAttempts',
+  'minDelayMs',
+  'maxDelayMs',
+  'deadlineMs',
+  'attemptTimeoutMs',
+  'maxRetryAfterMs',
+  'budget',
+];
+const HOOKS = ['attempt', 'retry', 'throttle', 'rateLimited', 'resign', 'settled'];
+
+/**
+ * Applies the defaults and checks every option. A wrong one is a `TypeError` that names it and
+ * echoes its value (never the secret's). `extra` names options a door adds (`dispatcher`, `redis`).
+ */
+export function resolveOptions(input: unknown, extra: readonly string[] = []): ResolvedOptions {
+  const o = object('options', input) as ZimResilienceOptions & Record<string, unknown>;
+  known('', o, [...TOP, ...extra]);
+
+  if (o.appId !== undefined && !(Number.isSafeInteger(o.appId) && o.appId > 0)) {
+    throw new TypeError(`expected appId to be a positive integer, got ${show(o.appId)}`);
+  }
+  const secret = o.serverSecret;
+  if (
+    secret !== undefined &&
+    !(typeof secret === 'function' || (typeof secret === 'string' && secret.length > 0))
+  ) {
+    throw new TypeError(`expected serverSecret to be a non-empty string or a function, got ${typeof secret}`);
+  }
+  if ((o.appId === undefined) !== (secret === undefined)) {
+    throw new TypeError(
+      `expected appId and serverSecret to be given together, got only ${o.appId === undefined ? 'serverSecret' : 'appId'}`,
+    );
+  }
+
+  let baseUrl: URL;
+  try {
+    baseUrl = new URL(o.baseUrl ?? DEFAULTS.baseUrl);
+    if (!/^https?:$/.test(baseUrl.protocol)) throw new Error('not http');
+  } catch (cause) {
+    throw new TypeError(`expected baseUrl to be an http(s) URL, got ${show(o.baseUrl)}`, { cause });
+  }
+
+  const r = object('retry', o.retry);
+  known('retry', r, RETRY);
+  const d = DEFAULTS.retry;
+  let budget: ResolvedOptions['retry']['budget'] = d.budget;
+  if (r.budget === false) budget = false;
+  else if (r.budget !== undefined) {
+    const b = object('retry.budget', r.budget);
+    known('retry.budget', b, ['maxTokens', 'tokenRatio']);
+    budget = {
+      maxTokens: number('retry.budget.maxTokens', b.maxTokens, d.budget.maxTokens, { min: 1 }),
+      tokenRatio: number('retry.budget.tokenRatio', b.tokenRatio, d.budget.tokenRatio),
+    };
+  }
+  const retry: ResolvedOptions['retry'] = {
+    maxAttempts: number('retry.maxAttempts', r.maxAttempts, d.maxAttempts, { min: 1, integer: true }),
+    minDelayMs: number('retry.minDelayMs', r.minDelayMs, d.minDelayMs),
+    maxDelayMs: number('retry.maxDelayMs', r.maxDelayMs, d.maxDelayMs),
+    deadlineMs: number('retry.deadlineMs', r.deadlineMs, d.deadlineMs, { finite: false }),
+    attemptTimeoutMs: number('retry.attemptTimeoutMs', r.attemptTimeoutMs, d.attemptTimeoutMs, {
+      min: 1,
+      finite: false,
+    }),
+    maxRetryAfterMs: number('retry.maxRetryAfterMs', r.maxRetryAfterMs, d.maxRetryAfterMs),
+    budget,
+  };
+  if (retry.maxDelayMs < retry.minDelayMs) {
+    throw new TypeError(
+      `expected retry.maxDelayMs to be >= retry.minDelayMs (${retry.minDelayMs}), got ${retry.maxDelayMs}`,
+    );
+  }
+
+  const idempotent = object('idempotent', o.idempotent);
+  for (const [action, v] of Object.entries(idempotent)) {
+    if (typeof v !== 'boolean')
+      throw new TypeError(`expected idempotent.${action} to be a boolean, got ${show(v)}`);
+  }
+  const hooks = object('hooks', o.hooks);
+  known('hooks', hooks, HOOKS);
+  for (const [name, fn] of Object.entries(hooks)) {
+    if (typeof fn !== 'function')
+      throw new TypeError(`expected hooks.${name} to be a function, got ${show(fn)}`);
+  }
+  if (o.interceptors !== undefined && typeof o.interceptors !== 'function') {
+    throw new TypeError(
+      `expected interceptors to be a function (defaults) => interceptor[], got ${show(o.interceptors)}`,
+    );
+  }
+  const clock = o.clock ?? systemClock;
+  for (const m of ['now', 'setTimeout', 'clearTimeout'] as const) {
+    if (typeof clock?.[m] !== 'function')
+      throw new TypeError(`expected clock.${m} to be a function, got ${show(clock?.[m])}`);
+  }
+  if (o.random !== undefined && typeof o.random !== 'function') {
+    throw new TypeError(`expected random to be a function returning [0, 1), got ${show(o.random)}`);
+  }
+
+  return {
+    appId: o.appId,
+    serverSecret: secret,
+    baseUrl,
+    limits: resolveLimits(o.limits),
+    idempotent: idempotent as Record<string, boolean>,
+    retry,
+    catalog: createCodeCatalog(o.codes),
+    maxRequeues: number('maxRequeues', o.maxRequeues, DEFAULTS.maxRequeues, { integer: true }),
+    maxBodyBytes: number('maxBodyBytes', o.maxBodyBytes, DEFAULTS.maxBodyBytes, { min: 1, integer: true }),
+    hooks: hooks as ResolvedOptions['hooks'],
+    interceptors: o.interceptors,
+    clock,
+    random: o.random ?? Math.random,
+  };
+}
