@@ -45,6 +45,13 @@ export function throttleInterceptor(ctx: EngineContext): Interceptor {
             { action: call.action },
           );
         }
+        const quota = quotaOf(call.action, limit);
+        const spent = () => {
+          const retryAfterMs = quota?.take() ?? 0;
+          if (retryAfterMs > 0)
+            throw new ZimQuotaError({ action: call.action, quota: quota!.limit, retryAfterMs });
+        };
+        if (quota && quota.waitMs() > 0) spent(); // fail fast, before any wait
         const limiter = ctx.limiters.get(call.action, scopeKey, limit);
         permit = priority ? undefined : limiter.tryAcquire(call.weight);
         if (!permit) {
@@ -56,11 +63,11 @@ export function throttleInterceptor(ctx: EngineContext): Interceptor {
             waitedMs: clock.now() - started,
           });
         }
-        const quota = quotaOf(call.action, limit);
-        const waitMs = quota?.take() ?? 0;
-        if (waitMs > 0) {
+        try {
+          spent();
+        } catch (error) {
           permit.release();
-          throw new ZimQuotaError({ action: call.action, quota: quota!.limit, retryAfterMs: waitMs });
+          throw error;
         }
       }
       let outcome: Outcome;

@@ -13,12 +13,17 @@ export class DailyQuota {
     this.#clock = clock;
   }
 
-  /** Takes one call from the quota; returns 0 on success, else the milliseconds until one fits. */
-  take(): number {
+  /** Milliseconds until one more call fits the quota: 0 when it fits now. */
+  waitMs(): number {
     const now = this.#clock.now();
     while (this.#sent.length > 0 && this.#sent[0]! <= now - DAY_MS) this.#sent.shift();
-    if (this.#sent.length >= this.limit) return this.#sent[0]! + DAY_MS - now;
-    this.#sent.push(now);
-    return 0;
+    return this.#sent.length >= this.limit ? this.#sent[0]! + DAY_MS - now : 0;
+  }
+
+  /** Takes one call from the quota; returns 0 on success, else the milliseconds until one fits. */
+  take(): number {
+    const wait = this.waitMs();
+    if (wait === 0) this.#sent.push(this.#clock.now());
+    return wait;
   }
 }

@@ -1,0 +1,270 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createZimClient,
+  isZimApiError,
+  ZimApiError,
+  type ZimClient,
+  type ZimClientOptions,
+  ZimClosedError,
+  ZimHttpError,
+  ZimQuotaError,
+  ZimTransportError,
+} from '../src/index.js';
+import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
+import { achievedRate } from './helpers/mockRate.js';
+
+let server: MockZimServer | undefined;
+let client: ZimClient | undefined;
+const others: Server[] = [];
+
+afterEach(async () => {
+  await client?.close();
+  await server?.close();
+  for (const s of others.splice(0)) await new Promise((r) => s.close(r));
+  client = undefined;
+  server = undefined;
+});
+
+async function setup(
+  mock: Parameters<typeof startMockZimServer>[0] = {},
+  options: Partial<ZimClientOptions> = {},
+) {
+  server = await startMockZimServer(mock);
+  client = createZimClient({
+    appId: server.appId,
+    serverSecret: server.serverSecret,
+    baseUrl: server.url,
+    retry: { minDelayMs: 10, maxDelayMs: 50 },
+    ...options,
+  });
+  return { server, client };
+}
+
+describe('createZimClient against the mock server', () => {
+  it('calls POST and GET actions and hands back per-item errors', async () => {
+    const { client } = await setup();
+    const reg = await client.call('UserRegister', {
+      UserInfo: [
+        { UserId: 'u1', UserName: 'Ann' },
+        { UserId: 'u2', UserName: 'x'.repeat(100) },
+      ],
+    });
+    expect(reg.Code).toBe(0);
+    expect(reg['ErrorList']).toEqual([expect.objectContaining({ UserId: 'u2', SubCode: 50014 })]);
+    await client.call('CreateGroup', { FromUserId: 'u1', GroupId: 'g1', GroupName: 'G', UserIds: ['u1'] });
+    const list = await client.call('QueryAppGroupList', {});
+    expect(JSON.stringify(list)).toContain('g1');
+  });
+
+  it('throws a fatal code after exactly one attempt', async () => {
+    const { client, server } = await setup();
+    server.script('QueryUserInfos', [{ code: 660000002 }]);
+    const error = await client.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e);
+    expect(error).toBeInstanceOf(ZimApiError);
+    expect(isZimApiError(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: 660000002,
+      category: 'fatal',
+      action: 'QueryUserInfos',
+      attempts: 1,
+    });
+    expect(server.stats().QueryUserInfos.arrivals).toBe(1);
+  });
+
+  it('retries busy and gateway codes, 503 pages and unreadable bodies, then succeeds', async () => {
+    const { client, server } = await setup();
+    server.script('QueryUserInfos', [{ code: 1 }, { code: 100000015 }, { http: 503 }, 'reset']);
+    const body = await client.call('QueryUserInfos', { UserIds: ['a'] });
+    expect(body.Code).toBe(0);
+    expect(server.stats().QueryUserInfos.arrivals).toBe(5);
+  });
+
+  it('learns the clock offset from a server 15 minutes ahead and re-signs', async () => {
+    const resigns: number[] = [];
+    const { client, server } = await setup(
+      { clockOffsetMs: 15 * 60_000 },
+      { hooks: { resign: (e) => resigns.push(e.clockOffsetMs) } },
+    );
+    await client.call('QueryUserInfos', { UserIds: ['a'] });
+    await client.call('QueryUserInfos', { UserIds: ['a'] });
+    expect(resigns).toHaveLength(1);
+    expect(Math.abs(resigns[0]! - 15 * 60_000)).toBeLessThan(2000);
+    expect(server.stats().QueryUserInfos.codes['100000004']).toBe(1);
+  });
+
+  it('gives up on a refused signature after one re-sign, with an auth error and no secret in it', async () => {
+    const secret = 'the-wrong-secret-0123456789abcdef';
+    server = await startMockZimServer();
+    client = createZimClient({ appId: server.appId, serverSecret: secret, baseUrl: server.url });
+    const error = await client.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e);
+    expect(error).toMatchObject({ name: 'ZimApiError', code: 100000005, category: 'auth', attempts: 2 });
+    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(secret);
+  });
+
+  it('reads a rotated secret before each attempt', async () => {
+    server = await startMockZimServer();
+    let secret = 'stale-secret';
+    const real = server.serverSecret;
+    client = createZimClient({ appId: server.appId, serverSecret: () => secret, baseUrl: server.url });
+    const pending = client.call('QueryUserInfos', { UserIds: ['a'] });
+    secret = real; // rotated after the first attempt was signed: the re-sign picks it up
+    expect((await pending).Code).toBe(0);
+    expect(server.stats().QueryUserInfos.codes).toEqual({ '0': 1, '100000005': 1 });
+  });
+
+  it('does not send a SendPeerMessage twice after a reset once written, unless allowed', async () => {
+    const { client, server } = await setup();
+    server.script('SendPeerMessage', ['resetAfterCommit']);
+    const msg = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'hi' } };
+    const error = await client.call('SendPeerMessage', msg).catch((e) => e);
+    expect(error).toBeInstanceOf(ZimTransportError);
+    expect(error.mayHaveCommitted).toBe(true);
+    expect(error.message).toMatch(/may have been committed/);
+    expect(server.state.messages).toHaveLength(1);
+
+    server.script('SendPeerMessage', ['resetAfterCommit']);
+    await client.call('SendPeerMessage', msg, { idempotent: true });
+    expect(server.state.messages).toHaveLength(3);
+  });
+
+  it('requeues a rate-limited call ahead and succeeds; code 7 slows every action', async () => {
+    const events: string[] = [];
+    const { client, server } = await setup(
+      {},
+      { hooks: { rateLimited: (e) => events.push(`${e.action}:${e.code}`) } },
+    );
+    server.script('UserRegister', [{ code: 660700001 }]);
+    const started = Date.now();
+    await client.call('UserRegister', { UserInfo: [{ UserId: 'a', UserName: 'A' }] });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // waited out the server's window
+    server.script('QueryUserInfos', [{ code: 7 }]);
+    await client.call('QueryUserInfos', { UserIds: ['a'] });
+    expect(events).toEqual(['UserRegister:660700001', 'QueryUserInfos:7']);
+  });
+
+  it('fails fast when the daily quota is spent, without sending', async () => {
+    const { client, server } = await setup({}, { limits: { SendMessageToAllUsers: { dailyQuota: 2 } } });
+    const msg = { FromUserId: 'admin', MessageType: 1, MessageBody: { Message: 'hello all' } };
+    await client.call('SendMessageToAllUsers', msg);
+    await client.call('SendMessageToAllUsers', msg);
+    const error = await client.call('SendMessageToAllUsers', msg).catch((e) => e);
+    expect(error).toBeInstanceOf(ZimQuotaError);
+    expect(error.retryAfterMs).toBeGreaterThan(23 * 3600_000);
+    expect(server.stats().SendMessageToAllUsers.arrivals).toBe(2);
+  });
+
+  it('close() rejects queued calls with ZimClosedError, and nothing hangs', async () => {
+    const { client } = await setup();
+    const calls = Array.from({ length: 5 }, () =>
+      client.call('QueryAppGroupList', {}).then(
+        () => 'ok',
+        (e) => e,
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await client.close();
+    const results = await Promise.all(calls);
+    expect(results[0]).toBe('ok');
+    expect(results.slice(1).every((r) => r instanceof ZimClosedError)).toBe(true);
+    await expect(client.call('QueryAppGroupList', {})).rejects.toBeInstanceOf(ZimClosedError);
+  });
+
+  it('classifies hostile answers: huge, truncated and non-JSON bodies', async () => {
+    let mode = 'huge';
+    const hostile = createServer((req, res) => {
+      req.resume();
+      if (mode === 'huge') res.end(`{"Code":0,"pad":"${'x'.repeat(3 * 1024 * 1024)}"}`);
+      else res.end('<html>proxy error</html>');
+    });
+    others.push(hostile);
+    await new Promise<void>((r) => hostile.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    client = createZimClient({
+      appId: 1,
+      serverSecret: 's',
+      baseUrl: url,
+      retry: { maxAttempts: 2, minDelayMs: 1, maxDelayMs: 1 },
+    });
+    const huge = await client.call('QueryUserInfos', {}).catch((e) => e);
+    expect(huge).toBeInstanceOf(ZimHttpError);
+    expect(huge.message).toMatch(/too large/);
+    mode = 'html';
+    const html = await client.call('QueryUserInfos', {}).catch((e) => e);
+    expect(html).toMatchObject({ name: 'ZimHttpError', status: 200, category: 'retryable', attempts: 2 });
+  });
+
+  it('names a wrong option', () => {
+    expect(() => createZimClient({ appId: -1, serverSecret: 's' })).toThrow(
+      'expected appId to be a positive integer, got -1',
+    );
+    expect(() => createZimClient({ appId: 1, serverSecret: 's', retry: { maxDelayMs: -1 } })).toThrow(
+      /retry\.maxDelayMs/,
+    );
+    expect(() => createZimClient({ appId: 1, serverSecret: 's', retyr: {} } as never)).toThrow(
+      'unknown option retyr',
+    );
+    expect(() => createZimClient({ appId: 1, serverSecret: 's', codes: { 5: 'nope' as never } })).toThrow(
+      /codes\[5\]/,
+    );
+  });
+});
+
+describe('limits, end to end (counted by the server)', () => {
+  it('group-scoped limits: two groups each get their full rate at once', async () => {
+    const { client, server } = await setup();
+    const started = Date.now();
+    await Promise.all(
+      ['gA', 'gB'].flatMap((GroupId) =>
+        Array.from({ length: 4 }, (_, i) =>
+          client.call('InviteUsersIntoGroup', { GroupId, FromUserId: 'o', UserIds: [`u${i}`] }),
+        ),
+      ),
+    );
+    const elapsed = Date.now() - started;
+    const stats = server.stats().InviteUsersIntoGroup;
+    expect(stats.rejected).toBe(0);
+    expect(stats.accepted).toBe(8);
+    // Shared, 8 calls at 1/s would take 7 s or more; per group, 4 take 3 s.
+    expect(elapsed).toBeGreaterThanOrEqual(3000);
+    expect(elapsed).toBeLessThan(6000);
+  });
+
+  it('weights QueryMessagesByMsgSeq by the messages asked for', async () => {
+    const { client, server } = await setup();
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        client.call('QueryMessagesByMsgSeq', { MsgSeqs: [1, 2, 3, 4, 5, 6, 7, 8] }),
+      ),
+    );
+    const stats = server.stats().QueryMessagesByMsgSeq;
+    expect(stats.rejected).toBe(0);
+    expect(stats.maxInAnySecond).toBeLessThanOrEqual(20);
+    expect(stats.maxInAnySecond).toBe(16);
+  });
+
+  it('1,000 callers on a 20/s action and 20 on a 1/s action: no rejection, >= 95% of each limit', async () => {
+    const { client, server } = await setup();
+    const register = Array.from({ length: 1000 }, (_, i) =>
+      client.call('UserRegister', { UserInfo: [{ UserId: `u${i}`, UserName: 'U' }] }),
+    );
+    const lists = Array.from({ length: 20 }, () => client.call('QueryAppGroupList', {}));
+    const results = await Promise.allSettled([...register, ...lists]);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const stats = server.stats();
+    for (const [action, limit] of [
+      ['UserRegister', 20],
+      ['QueryAppGroupList', 1],
+    ] as const) {
+      const s = stats[action];
+      const rate = achievedRate(s, limit);
+      console.log(
+        `${action}: ${s.accepted} accepted, ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s of ${limit}/s`,
+      );
+      expect(s.rejected).toBe(0);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(limit);
+      expect(rate).toBeGreaterThanOrEqual(0.95 * limit);
+    }
+  }, 120_000);
+});
