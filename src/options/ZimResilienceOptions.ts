@@ -27,7 +27,7 @@ export interface RetryOptions {
   /**
    * The retry budget, shared by every call of the client: each retryable failure takes a token,
    * each success gives back `tokenRatio`; retries stop while half the tokens or fewer are left.
-   * `false` turns it off. @default { maxTokens: 100, tokenRatio: 0.1 }
+   * `false` turns it off. @default { maxTokens: 100, tokenRatio: 0.5 }
    */
   readonly budget?: { readonly maxTokens: number; readonly tokenRatio: number } | false;
 }

@@ -10,6 +10,6 @@ export const DEFAULTS = Object.freeze({
     deadlineMs: 30_000,
     attemptTimeoutMs: 10_000,
     maxRetryAfterMs: 30_000,
-    budget: Object.freeze({ maxTokens: 100, tokenRatio: 0.1 }),
+    budget: Object.freeze({ maxTokens: 100, tokenRatio: 0.5 }),
   }),
 });
