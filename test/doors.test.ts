@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, getGlobalDispatcher, request, setGlobalDispatcher, fetch as undiciFetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Interceptor, Outcome } from '../src/index.js';
+import type { Interceptor, Outcome, ZimResilienceOptions } from '../src/index.js';
 import { resilientFetch, ZimTransportError, zimInterceptor } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
 import { signedUrl } from './helpers/signedUrl.js';
@@ -45,7 +45,7 @@ const post = { method: 'POST', body, headers: { 'content-type': 'application/jso
 /** Each door, as a function that sends a POST and returns { status, json } or throws. */
 type Door = (url: URL | string) => Promise<{ status: number; json: Record<string, unknown> }>;
 
-function fetchDoor(options = {}): Door {
+function fetchDoor(options: Partial<ZimResilienceOptions> = {}): Door {
   const f = resilientFetch(fetch, opts(options));
   cleanups.push(() => f.close());
   return async (url) => {

@@ -22,10 +22,17 @@ it('with every fault on and the server clock 15 minutes ahead: nothing lost, not
     retry: { minDelayMs: 5, maxDelayMs: 50, maxAttempts: 8 },
   });
   const c = client;
-  const registers = Array.from({ length: 60 }, (_, i) => c.call('UserRegister', { UserInfo: [{ UserId: `u${i}`, UserName: `U${i}` }] }));
+  const registers = Array.from({ length: 60 }, (_, i) =>
+    c.call('UserRegister', { UserInfo: [{ UserId: `u${i}`, UserName: `U${i}` }] }),
+  );
   const queries = Array.from({ length: 60 }, (_, i) => c.call('QueryUserInfos', { UserIds: [`u${i % 10}`] }));
   const sends = Array.from({ length: 60 }, (_, i) =>
-    c.call('SendPeerMessage', { FromUserId: 'u0', ToUserId: ['u1'], MessageType: 1, MessageBody: { Message: `m${i}` } }),
+    c.call('SendPeerMessage', {
+      FromUserId: 'u0',
+      ToUserId: ['u1'],
+      MessageType: 1,
+      MessageBody: { Message: `m${i}` },
+    }),
   );
   const [reg, qry, snd] = await Promise.all([registers, queries, sends].map((p) => Promise.allSettled(p)));
   for (const r of [...reg!, ...qry!]) if (r.status === 'rejected') console.log(String(r.reason));

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../src/core/Clock.js';
+import type { Permit } from '../src/limits/Limiter.js';
 import { resolveLimits } from '../src/limits/resolveLimits.js';
 import { SlidingWindowLimiter } from '../src/limits/SlidingWindowLimiter.js';
 import { windowsOf } from '../src/limits/windowsOf.js';
@@ -58,8 +59,12 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     const limiter = new SlidingWindowLimiter([{ capacity: 1, ms: 1000 }], systemClock);
     const first = limiter.tryAcquire(1)!;
     const order: string[] = [];
-    const a = limiter.acquire(1).then((p) => (order.push('a'), p));
-    const b = limiter.acquire(1, { priority: true }).then((p) => (order.push('b'), p));
+    const mark = (name: string) => (p: Permit) => {
+      order.push(name);
+      return p;
+    };
+    const a = limiter.acquire(1).then(mark('a'));
+    const b = limiter.acquire(1, { priority: true }).then(mark('b'));
     first.release();
     limiter.pause(3000);
     await vi.advanceTimersByTimeAsync(2999);

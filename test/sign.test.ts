@@ -36,16 +36,18 @@ describe('verifyCallbackSignature', () => {
   const now = 1470820198 * 1000;
 
   it('matches the documented callback vector', () => {
-    expect(computeCallbackSignature('secret', 1470820198, 123412)).toBe('5bd59fd62953a8059fb7eaba95720f66d19e4517');
-    expect(verifyCallbackSignature({ ...vector, signature: '5bd59fd62953a8059fb7eaba95720f66d19e4517', now })).toBe(
-      true,
+    expect(computeCallbackSignature('secret', 1470820198, 123412)).toBe(
+      '5bd59fd62953a8059fb7eaba95720f66d19e4517',
     );
+    expect(
+      verifyCallbackSignature({ ...vector, signature: '5bd59fd62953a8059fb7eaba95720f66d19e4517', now }),
+    ).toBe(true);
   });
 
   it('rejects a wrong signature, of any length', () => {
-    expect(verifyCallbackSignature({ ...vector, signature: '5bd59fd62953a8059fb7eaba95720f66d19e4518', now })).toBe(
-      false,
-    );
+    expect(
+      verifyCallbackSignature({ ...vector, signature: '5bd59fd62953a8059fb7eaba95720f66d19e4518', now }),
+    ).toBe(false);
     expect(verifyCallbackSignature({ ...vector, signature: 'short', now })).toBe(false);
   });
 
@@ -54,10 +56,14 @@ describe('verifyCallbackSignature', () => {
     expect(verifyCallbackSignature({ ...vector, signature, now: now + 301_000 })).toBe(false);
     expect(verifyCallbackSignature({ ...vector, signature, now: now - 301_000 })).toBe(false);
     expect(verifyCallbackSignature({ ...vector, signature, now: now + 299_000 })).toBe(true);
-    expect(verifyCallbackSignature({ ...vector, signature, now: now + 10_000, maxAgeSeconds: 5 })).toBe(false);
+    expect(verifyCallbackSignature({ ...vector, signature, now: now + 10_000, maxAgeSeconds: 5 })).toBe(
+      false,
+    );
   });
 
   it('names a bad maxAgeSeconds', () => {
-    expect(() => verifyCallbackSignature({ ...vector, signature: 'x', maxAgeSeconds: -1 })).toThrow(/maxAgeSeconds/);
+    expect(() => verifyCallbackSignature({ ...vector, signature: 'x', maxAgeSeconds: -1 })).toThrow(
+      /maxAgeSeconds/,
+    );
   });
 });

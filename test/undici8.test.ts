@@ -37,7 +37,7 @@ describe('other undici versions', () => {
     const res = await fetch(signedUrl(server.url, 'QueryUserInfos', server.appId, server.serverSecret), {
       ...post,
       dispatcher: agent,
-    } as RequestInit);
+    } as unknown as RequestInit);
     expect(((await res.json()) as { Code: number }).Code).toBe(0);
     expect(server.stats().QueryUserInfos.arrivals).toBe(2);
     await agent.close();

@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { EventEmitter, once } from 'node:events';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../src/mock/parseCliArgs.js';
+import { runCli } from '../src/mock/runCli.js';
+import { computeSignature } from '../src/sign/signRequest.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// A tiny signing client, local to this file.
+const agent = new Agent();
+afterAll(() => agent.close());
+async function call(
+  url: string,
+  appId: number,
+  secret: string,
+  action: string,
+  params: Record<string, unknown> = {},
+) {
+  const ts = Math.floor(Date.now() / 1000);
+  const nonce = randomBytes(8).toString('hex');
+  const query = new URLSearchParams({
+    Action: action,
+    AppId: String(appId),
+    SignatureNonce: nonce,
+    Timestamp: String(ts),
+    SignatureVersion: '2.0',
+    Signature: computeSignature(appId, nonce, secret, ts),
+  });
+  const res = await request(`${url}/?${query}`, {
+    method: 'POST',
+    body: JSON.stringify(params),
+    dispatcher: agent,
+  });
+  return (await res.body.json()) as { Code: number };
+}
+
+describe('parseCliArgs', () => {
+  it('turns flags into options', () => {
+    const command = parseCliArgs([
+      '--port',
+      '8080',
+      '--host',
+      '0.0.0.0',
+      '--app-id',
+      '42',
+      '--secret',
+      'abc',
+      '--faults',
+      'busy=0.1,gateway=0.05,slowMs=500',
+      '--fault-actions',
+      'SendPeerMessage,UserRegister',
+      '--limit',
+      'QueryAppGroupList=5',
+      '--limit',
+      'CallInvite=off',
+      '--seed',
+      '9',
+      '--clock-offset-ms',
+      '-900000',
+      '--latency-ms',
+      '10',
+      '--app-limit-per-second',
+      '50',
+    ]);
+    expect(command).toEqual({
+      help: false,
+      options: {
+        port: 8080,
+        host: '0.0.0.0',
+        appId: 42,
+        serverSecret: 'abc',
+        faults: { busy: 0.1, gateway: 0.05, slowMs: 500, actions: ['SendPeerMessage', 'UserRegister'] },
+        limits: { QueryAppGroupList: { perSecond: 5 }, CallInvite: false },
+        appLimitPerSecond: 50,
+        seed: 9,
+        clockOffsetMs: -900000,
+        latencyMs: 10,
+      },
+    });
+  });
+
+  it('knows --help and refuses unknown or malformed flags', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ help: true });
+    expect(parseCliArgs(['-h'])).toEqual({ help: true });
+    expect(() => parseCliArgs(['--prot', '1'])).toThrow(/prot/);
+    expect(() => parseCliArgs(['--port', 'eighty'])).toThrow(/--port.*eighty/);
+    expect(() => parseCliArgs(['--faults', 'busy'])).toThrow(/--faults/);
+    expect(() => parseCliArgs(['--limit', 'CallInvite'])).toThrow(/--limit/);
+  });
+});
+
+describe('runCli', () => {
+  const io = () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const out: string[] = [];
+    const err: string[] = [];
+    stdout.on('data', (c: Buffer) => out.push(c.toString()));
+    stderr.on('data', (c: Buffer) => err.push(c.toString()));
+    const signals = new EventEmitter();
+    return { stdout, stderr, signals: signals as never as NodeJS.Process, out, err, emitter: signals };
+  };
+
+  it('prints the usage for --help', async () => {
+    const streams = io();
+    expect(await runCli(['--help'], streams)).toEqual({ exitCode: 0 });
+    expect(streams.out.join('')).toContain('Usage: zim-resilience-mock');
+  });
+
+  it('exits with 2 and the reason for a bad option', async () => {
+    const streams = io();
+    expect(await runCli(['--faults', 'busy=3'], streams)).toEqual({ exitCode: 2 });
+    expect(streams.err.join('')).toMatch(/faults\.busy.*3/);
+  });
+
+  it('starts a server, prints its URL first, and stops on SIGTERM', async () => {
+    const streams = io();
+    const result = await runCli(['--port', '0', '--app-id', '77', '--secret', 'cafe'], streams);
+    if (!('server' in result)) throw new Error('expected a running server');
+    const [firstLine, ...rest] = streams.out.join('').split('\n');
+    expect(firstLine).toBe(result.server.url);
+    expect(rest.join('\n')).toContain('AppId: 77');
+    expect(rest.join('\n')).toContain('ServerSecret: cafe');
+    expect((await call(result.server.url, 77, 'cafe', 'CallInvite')).Code).toBe(0);
+    streams.emitter.emit('SIGTERM', 'SIGTERM');
+    await result.stopped;
+    await expect(call(result.server.url, 77, 'cafe', 'CallInvite')).rejects.toThrow();
+  });
+});
+
+describe('zim-resilience-mock (a real process)', () => {
+  it('serves until SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/mock/cli.ts',
+        '--port',
+        '0',
+        '--app-id',
+        '42',
+        '--secret',
+        's3cr3t',
+        '--faults',
+        'busy=0',
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const stderr: string[] = [];
+    child.stderr.on('data', (c: Buffer) => stderr.push(c.toString()));
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const [url] = (await once(lines, 'line')) as [string];
+      expect(url, stderr.join('')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const body = await call(url, 42, 's3cr3t', 'UserRegister', {
+        UserInfo: [{ UserId: 'u1', UserName: 'Ann' }],
+      });
+      expect(body.Code).toBe(0);
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('can be imported without starting anything', async () => {
+    await import('../src/mock/cli.js');
+  });
+});
