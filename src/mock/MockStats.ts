@@ -1,0 +1,118 @@
+import type { ZimAction } from '../limits/actions.js';
+import type { MockFaultKind } from './faults.js';
+import { SlidingWindow } from './SlidingWindow.js';
+
+/** Faults counted by kind; `scripted` counts the answers taken from `server.script`. */
+export type MockFaultCounts = Readonly<Record<MockFaultKind | 'scripted', number>>;
+
+/** What the server saw of one action. */
+export interface MockActionStats {
+  /** Requests that named this action, whatever became of them (refused, scripted, faulted...). */
+  readonly arrivals: number;
+  /** Arrivals counted by the rate window: they passed the public-parameter check and fit the limits. Faulted ones included. */
+  readonly admitted: number;
+  /** Answers with Code 0. */
+  readonly accepted: number;
+  /** Refusals by a rate limit (the action's code, a daily quota, or Code 7 for the app-wide limit). */
+  readonly rejected: number;
+  /** Injected faults by kind. */
+  readonly faults: MockFaultCounts;
+  /** Every JSON answer by its `Code` (as a decimal string). */
+  readonly codes: Readonly<Record<string, number>>;
+  /**
+   * The most admitted units in any sliding 1000 ms (arrivals in `(t - 1000, t]`), over all
+   * scopes of the action. Units are requests, or messages for QueryMessagesByMsgSeq.
+   */
+  readonly maxInAnySecond: number;
+  /** The arrival time (the server's `now()`, without the clock offset) of every arrival, in order. */
+  readonly timestamps: readonly number[];
+}
+
+/**
+ * `server.stats()`: a plain snapshot per action. Every documented action is present (zeros
+ * when it was never called), as is every action added through `limits`.
+ */
+export type MockStats = { readonly [A in ZimAction]: MockActionStats } & {
+  readonly [action: string]: MockActionStats | undefined;
+};
+
+const FAULT_KEYS = [
+  'busy',
+  'gateway',
+  'http503',
+  'resetBeforeAnswer',
+  'resetAfterCommit',
+  'slow',
+  'scripted',
+] as const;
+
+/** The counters of one action. */
+export class ActionStatsRecorder {
+  arrivals = 0;
+  admitted = 0;
+  accepted = 0;
+  rejected = 0;
+  maxInAnySecond = 0;
+  readonly faults = Object.fromEntries(FAULT_KEYS.map((k) => [k, 0])) as Record<
+    MockFaultKind | 'scripted',
+    number
+  >;
+  readonly codes = new Map<number, number>();
+  readonly timestamps: number[] = [];
+  readonly #window = new SlidingWindow(1000, Number.POSITIVE_INFINITY);
+
+  arrive(now: number): void {
+    this.arrivals++;
+    this.timestamps.push(now);
+  }
+
+  admit(now: number, units: number): void {
+    this.admitted++;
+    this.maxInAnySecond = Math.max(this.maxInAnySecond, this.#window.take(now, units));
+  }
+
+  answered(code: number): void {
+    this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
+    if (code === 0) this.accepted++;
+  }
+
+  snapshot(): MockActionStats {
+    return {
+      arrivals: this.arrivals,
+      admitted: this.admitted,
+      accepted: this.accepted,
+      rejected: this.rejected,
+      faults: { ...this.faults },
+      codes: Object.fromEntries([...this.codes].map(([code, n]) => [String(code), n])),
+      maxInAnySecond: this.maxInAnySecond,
+      timestamps: [...this.timestamps],
+    };
+  }
+}
+
+/** The stats of every action. */
+export class StatsRecorder {
+  #byAction = new Map<string, ActionStatsRecorder>();
+
+  forAction(action: string): ActionStatsRecorder {
+    let stats = this.#byAction.get(action);
+    if (stats === undefined) {
+      stats = new ActionStatsRecorder();
+      this.#byAction.set(action, stats);
+    }
+    return stats;
+  }
+
+  /** A plain snapshot with an entry for each of `actions`. */
+  snapshot(actions: Iterable<string>): MockStats {
+    const out: Record<string, MockActionStats> = {};
+    for (const action of actions)
+      out[action] = (this.#byAction.get(action) ?? new ActionStatsRecorder()).snapshot();
+    return out as MockStats;
+  }
+
+  /** Forgets every counter (the rate windows of the server are not touched). */
+  reset(): void {
+    this.#byAction = new Map();
+  }
+}

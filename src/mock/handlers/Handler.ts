@@ -1,0 +1,26 @@
+import type { MockState } from '../MockState.js';
+
+/** What a handler gets: the action's parameters, the state to commit to, the server clock. */
+export interface HandlerContext {
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly state: MockState;
+  /** The server clock (its `now()` plus the clock offset), in milliseconds. */
+  readonly serverNowMs: number;
+}
+
+/** The answer of a handler: a code (0 for success) and the action's fields. */
+export interface HandlerResult {
+  readonly code: number;
+  readonly message?: string;
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/** Performs one action (commits to the state) and says what to answer. */
+export type Handler = (ctx: HandlerContext) => HandlerResult;
+
+/** A per-item failure of a batch call (`ErrorList`). */
+export interface ErrorItem {
+  readonly UserId: string;
+  readonly SubCode: number;
+  readonly SubMessage: string;
+}

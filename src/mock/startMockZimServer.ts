@@ -1,0 +1,101 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Delays } from './Delays.js';
+import { handleRequest } from './handleRequest.js';
+import { MockLimiter } from './MockLimiter.js';
+import type { MockRuntime } from './MockRuntime.js';
+import { validateScriptedAnswer } from './MockScriptedAnswer.js';
+import { MockState } from './MockState.js';
+import { StatsRecorder } from './MockStats.js';
+import type { MockZimServer } from './MockZimServer.js';
+import type { MockZimServerOptions } from './MockZimServerOptions.js';
+import { resolveActionSpecs } from './resolveActionSpecs.js';
+import { ScriptQueue } from './ScriptQueue.js';
+import { seededRandom } from './seededRandom.js';
+import { validateFaults, validateOptions } from './validateOptions.js';
+
+/**
+ * Starts a local ZIM server API on a real `node:http` server: the real signature and clock
+ * checks, the documented per-action limits as exact sliding windows, seeded fault injection,
+ * scripted answers and a little state (users, groups, peer messages).
+ *
+ * Options are checked first: a wrong one rejects with a TypeError that names it.
+ */
+export async function startMockZimServer(options: MockZimServerOptions = {}): Promise<MockZimServer> {
+  const resolved = validateOptions(options);
+  const specs = resolveActionSpecs(resolved.limits);
+  const rt: MockRuntime = {
+    options: resolved,
+    clockOffsetMs: resolved.clockOffsetMs,
+    faults: resolved.faults,
+    specs,
+    limiter: new MockLimiter(resolved.appLimitPerSecond),
+    state: new MockState(),
+    stats: new StatsRecorder(),
+    scripts: new ScriptQueue(),
+    random: seededRandom(resolved.seed),
+    delays: new Delays(),
+    requestCount: 0,
+  };
+
+  const server = createServer((req, res) => {
+    handleRequest(rt, req, res).catch(() => {
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, resolved.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    host: resolved.host,
+    port,
+    appId: resolved.appId,
+    serverSecret: resolved.serverSecret,
+    get clockOffsetMs() {
+      return rt.clockOffsetMs;
+    },
+    state: rt.state,
+    setClockOffset(ms: number) {
+      if (!(typeof ms === 'number' && Number.isFinite(ms))) {
+        throw new TypeError(`expected clockOffsetMs to be a finite number, got ${String(ms)}`);
+      }
+      rt.clockOffsetMs = ms;
+    },
+    setFaults(faults) {
+      rt.faults = validateFaults(faults);
+    },
+    script(action, answers) {
+      if (typeof action !== 'string' || action === '') {
+        throw new TypeError(`expected action to be an action name, got ${String(action)}`);
+      }
+      if (!Array.isArray(answers))
+        throw new TypeError(`expected answers to be an array, got ${typeof answers}`);
+      const checked = answers.map((a, i) => validateScriptedAnswer(a, `answers[${i}]`));
+      rt.scripts.push(action, checked);
+    },
+    stats: () => rt.stats.snapshot(specs.keys()),
+    resetStats() {
+      rt.stats.reset();
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        rt.delays.cancelAll();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
