@@ -20,7 +20,12 @@ export interface SignInput {
 }
 
 /** Lower-case hex md5 of `AppId + SignatureNonce + ServerSecret + Timestamp`. */
-export function computeSignature(appId: number | string, nonce: string, serverSecret: string, timestamp: number | string): string {
+export function computeSignature(
+  appId: number | string,
+  nonce: string,
+  serverSecret: string,
+  timestamp: number | string,
+): string {
   return createHash('md5').update(`${appId}${nonce}${serverSecret}${timestamp}`).digest('hex');
 }
 

@@ -17,7 +17,11 @@ export interface CallbackSignatureInput {
 }
 
 /** Lower-case hex SHA-1 of the callback secret, timestamp and nonce, sorted and concatenated. */
-export function computeCallbackSignature(callbackSecret: string, timestamp: string | number, nonce: string | number): string {
+export function computeCallbackSignature(
+  callbackSecret: string,
+  timestamp: string | number,
+  nonce: string | number,
+): string {
   const parts = [callbackSecret, String(timestamp), String(nonce)].sort();
   return createHash('sha1').update(parts.join('')).digest('hex');
 }
@@ -36,7 +40,10 @@ export function verifyCallbackSignature(input: CallbackSignatureInput): boolean 
   const nowSeconds = (input.now ?? Date.now()) / 1000;
   if (Math.abs(nowSeconds - ts) > maxAge) return false;
   if (typeof input.signature !== 'string') return false;
-  const expected = Buffer.from(computeCallbackSignature(input.callbackSecret, input.timestamp, input.nonce), 'utf8');
+  const expected = Buffer.from(
+    computeCallbackSignature(input.callbackSecret, input.timestamp, input.nonce),
+    'utf8',
+  );
   const given = Buffer.from(input.signature.toLowerCase(), 'utf8');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
