@@ -1,3 +1,5 @@
+import { clusterLimiterFactory } from '../cluster/clusterLimiterFactory.js';
+import { RedisCoordinator } from '../cluster/RedisCoordinator.js';
 import type { CallState, SendAttempt, ZimCall } from '../core/Call.js';
 import { compose } from '../core/compose.js';
 import { linkSignals } from '../core/linkSignals.js';
@@ -47,18 +49,34 @@ function weightOf(unit: string | undefined, params: CallInit['params']): number 
   return Array.isArray(seqs) ? Math.max(1, seqs.length) : 1;
 }
 
+/** Limiters in process, or shared through Redis when the `redis` option is set. */
+function limitersFor(
+  options: ResolvedOptions,
+  events: EventSink,
+): { factory: LimiterFactory; coordinator?: RedisCoordinator } {
+  if (!options.redis) return { factory: localLimiterFactory(options.clock) };
+  if (options.appId === undefined)
+    throw new TypeError('expected appId with redis: shared limits are keyed by AppId');
+  const coordinator = new RedisCoordinator(options.redis, options.appId, events);
+  const { attemptTimeoutMs } = options.retry;
+  const holdLimitMs = Number.isFinite(attemptTimeoutMs) ? attemptTimeoutMs + 10_000 : 10 * 60_000;
+  return { factory: clusterLimiterFactory(coordinator, options.clock, holdLimitMs), coordinator };
+}
+
 /** Builds the engine of one client (or fetch wrapper, or undici interceptor). */
-export function createEngine(options: ResolvedOptions, limiterFactory?: LimiterFactory): Engine {
+export function createEngine(options: ResolvedOptions): Engine {
+  const events = new EventSink(options.hooks);
+  const { factory, coordinator } = limitersFor(options, events);
   const context: EngineContext = {
     options,
-    limiters: new LimiterRegistry(limiterFactory ?? localLimiterFactory(options.clock)),
+    limiters: new LimiterRegistry(factory),
     quotas: new Map(),
     clockOffset: { ms: 0 },
     appPause: { until: 0 },
     budget: options.retry.budget
       ? new RetryBudget(options.retry.budget.maxTokens, options.retry.budget.tokenRatio)
       : undefined,
-    events: new EventSink(options.hooks),
+    events,
   };
   const defaults: DefaultInterceptors = {
     retry: retryInterceptor(context),
@@ -116,6 +134,7 @@ export function createEngine(options: ResolvedOptions, limiterFactory?: LimiterF
       const reason = new ZimClosedError();
       closing.abort(reason);
       context.limiters.close(reason);
+      await coordinator?.close();
     },
   };
 }

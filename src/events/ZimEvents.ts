@@ -56,6 +56,18 @@ export interface SettledEvent {
   readonly durationMs: number;
 }
 
+/** Where the limits are kept changed: shared through Redis, or a local share while Redis cannot be reached. */
+export interface ClusterEvent {
+  /** `shared`: every process counts against one budget in Redis; `local`: this process keeps to `share` of each limit by itself. */
+  readonly state: 'shared' | 'local';
+  /** Why: `connected`, `rejoined`, `unreachable`, `lost`, `slow` (a command timed out). */
+  readonly reason: string;
+  /** Processes seen sharing the AppId (undefined until Redis answered once). */
+  readonly processes: number | undefined;
+  /** The share of each limit this process uses while `local`. */
+  readonly share: number;
+}
+
 /** Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`. */
 export interface ZimEvents {
   attempt: AttemptEvent;
@@ -64,6 +76,7 @@ export interface ZimEvents {
   rateLimited: RateLimitedEvent;
   resign: ResignEvent;
   settled: SettledEvent;
+  cluster: ClusterEvent;
 }
 
 /** The `hooks` option: a function per event, called synchronously with one frozen object. */

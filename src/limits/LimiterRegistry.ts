@@ -34,8 +34,16 @@ export class LimiterRegistry {
     const key = scopeKey === undefined ? action : `${action}:${scopeKey}`;
     let limiter = this.#limiters.get(key);
     if (!limiter) {
-      const onIdle = scopeKey === undefined ? () => {} : () => this.#limiters.delete(key);
-      limiter = this.#factory(key, limit, onIdle);
+      const onIdle =
+        scopeKey === undefined
+          ? () => {}
+          : () => {
+              if (this.#limiters.get(key) !== created) return;
+              this.#limiters.delete(key);
+              created.close(new Error('idle'));
+            };
+      const created = this.#factory(key, limit, onIdle);
+      limiter = created;
       if (this.#closed) limiter.close(this.#closed.reason);
       else this.#limiters.set(key, limiter);
     }

@@ -1,3 +1,4 @@
+import { afterAtLeast } from '../core/afterAtLeast.js';
 import type { Clock } from '../core/Clock.js';
 import type { AcquireOptions, Limiter, Permit } from './Limiter.js';
 
@@ -30,7 +31,7 @@ export class SlidingWindowLimiter implements Limiter {
   #head = 0;
   #pausedUntil = 0;
   #pauseTimer: unknown;
-  readonly #timers = new Set<unknown>();
+  readonly #timers = new Set<() => void>();
   #closed: { reason: unknown } | undefined;
 
   constructor(windows: readonly Window[], clock: Clock, onIdle?: () => void) {
@@ -99,7 +100,7 @@ export class SlidingWindowLimiter implements Limiter {
   close(reason: unknown): void {
     if (this.#closed) return;
     this.#closed = { reason };
-    for (const t of this.#timers) this.#clock.clearTimeout(t);
+    for (const cancel of this.#timers) cancel();
     this.#timers.clear();
     if (this.#pauseTimer !== undefined) this.#clock.clearTimeout(this.#pauseTimer);
     for (let i = this.#head; i < this.#queue.length; i++) this.#settle(this.#queue[i]!)?.reject(reason);
@@ -120,26 +121,21 @@ export class SlidingWindowLimiter implements Limiter {
       release: () => {
         if (released) return;
         released = true;
-        const at = this.#clock.now();
-        for (const w of this.#windows) this.#releaseAfter(w, weight, at + w.ms + 1);
+        for (const w of this.#windows) this.#releaseAfter(w, weight, w.ms + 1);
       },
     };
   }
 
-  /** Frees `weight` units of `w` once the clock reads `at` (Node timers can fire a little early). */
-  #releaseAfter(w: { held: number }, weight: number, at: number): void {
+  /** Frees `weight` units of `w` once `ms` have passed. */
+  #releaseAfter(w: { held: number }, weight: number, ms: number): void {
     if (this.#closed) return;
-    const timer = this.#clock.setTimeout(
-      () => {
-        this.#timers.delete(timer);
-        if (this.#clock.now() < at) return this.#releaseAfter(w, weight, at);
-        w.held -= weight;
-        this.#drain();
-        if (this.pending === 0 && this.held === 0) this.#onIdle?.();
-      },
-      Math.max(0, at - this.#clock.now()),
-    );
-    this.#timers.add(timer);
+    const cancel = afterAtLeast(this.#clock, ms, () => {
+      this.#timers.delete(cancel);
+      w.held -= weight;
+      this.#drain();
+      if (this.pending === 0 && this.held === 0) this.#onIdle?.();
+    });
+    this.#timers.add(cancel);
   }
 
   #drain(): void {

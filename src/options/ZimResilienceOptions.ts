@@ -1,3 +1,4 @@
+import type { RedisOption } from '../cluster/RedisOption.js';
 import type { CodeOverride } from '../codes/createCodeCatalog.js';
 import type { Clock } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
@@ -67,10 +68,16 @@ export interface ZimResilienceOptions {
   readonly maxRequeues?: number;
   /** Bytes of a response body read before it is classified; more is not parsed. @default 1048576 */
   readonly maxBodyBytes?: number;
-  /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled). @default {} */
+  /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, cluster). @default {} */
   readonly hooks?: ZimHooks;
   /** Builds the chain from the default remedies. @default ({ retry, throttle, sign, classify }) => [retry, throttle, sign, classify] */
   readonly interceptors?: (defaults: DefaultInterceptors) => readonly Interceptor[];
+  /**
+   * Share the limits with every process of this AppId through Redis: a `redis://` URL, an ioredis
+   * client, or `{ url | client, fallbackShare, commandTimeoutMs, keyPrefix }`. While Redis cannot be
+   * reached, each process keeps to its share of every limit and emits a `cluster` event. @default none: limits are per process
+   */
+  readonly redis?: RedisOption;
   /** The clock used for every wait and timestamp. @default the system clock */
   readonly clock?: Clock;
   /** Randomness for jitter, in [0, 1). @default Math.random */

@@ -1,3 +1,4 @@
+import { type ResolvedRedisOption, resolveRedisOption } from '../cluster/resolveRedisOption.js';
 import type { CodeCatalog } from '../codes/CodeCatalog.js';
 import { createCodeCatalog } from '../codes/createCodeCatalog.js';
 import { type Clock, systemClock } from '../core/Clock.js';
@@ -29,6 +30,7 @@ export interface ResolvedOptions {
   readonly interceptors: ZimResilienceOptions['interceptors'];
   readonly clock: Clock;
   readonly random: () => number;
+  readonly redis: ResolvedRedisOption | undefined;
 }
 
 const show = (v: unknown) => (typeof v === 'function' ? 'a function' : (JSON.stringify(v) ?? String(v)));
@@ -81,6 +83,7 @@ const TOP = [
   'interceptors',
   'clock',
   'random',
+  'redis',
 ];
 const RETRY = [
   'maxAttempts',
@@ -91,7 +94,7 @@ const RETRY = [
   'maxRetryAfterMs',
   'budget',
 ];
-const HOOKS = ['attempt', 'retry', 'throttle', 'rateLimited', 'resign', 'settled'];
+const HOOKS = ['attempt', 'retry', 'throttle', 'rateLimited', 'resign', 'settled', 'cluster'];
 
 /**
  * Applies the defaults and checks every option. A wrong one is a `TypeError` that names it and
@@ -195,5 +198,6 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     interceptors: o.interceptors,
     clock,
     random: o.random ?? Math.random,
+    redis: resolveRedisOption(o.redis),
   };
 }

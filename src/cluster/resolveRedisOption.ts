@@ -1,0 +1,57 @@
+import type { Redis } from 'ioredis';
+import type { RedisClusterOptions, RedisOption } from './RedisOption.js';
+
+/** The `redis` option after defaults and checks. */
+export interface ResolvedRedisOption {
+  readonly url: string | undefined;
+  readonly client: Redis | undefined;
+  readonly fallbackShare: number | undefined;
+  readonly commandTimeoutMs: number;
+  readonly keyPrefix: string;
+}
+
+const isClient = (v: unknown): v is Redis => typeof (v as Redis | undefined)?.duplicate === 'function';
+const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
+
+/** Checks the `redis` option; a wrong one is a TypeError naming it (a URL's password is never echoed). */
+export function resolveRedisOption(option: RedisOption | undefined): ResolvedRedisOption | undefined {
+  if (option === undefined) return undefined;
+  const o: RedisClusterOptions =
+    typeof option === 'string' ? { url: option } : isClient(option) ? { client: option } : option;
+  if (typeof o !== 'object' || o === null)
+    throw new TypeError(
+      `expected redis to be a redis:// URL, an ioredis client or an object, got ${typeof option}`,
+    );
+  for (const key of Object.keys(o)) {
+    if (!['url', 'client', 'fallbackShare', 'commandTimeoutMs', 'keyPrefix'].includes(key))
+      throw new TypeError(`unknown option redis.${key}`);
+  }
+  if ((o.url === undefined) === (o.client === undefined))
+    throw new TypeError('expected exactly one of redis.url and redis.client');
+  if (o.url !== undefined && !(typeof o.url === 'string' && /^rediss?:\/\//.test(o.url))) {
+    throw new TypeError(
+      `expected redis.url to be a redis:// or rediss:// URL, got ${typeof o.url === 'string' ? JSON.stringify(redactUrl(o.url)) : typeof o.url}`,
+    );
+  }
+  if (o.client !== undefined && !isClient(o.client))
+    throw new TypeError('expected redis.client to be an ioredis client');
+  const share = o.fallbackShare;
+  if (share !== undefined && !(typeof share === 'number' && share > 0 && share <= 1)) {
+    throw new TypeError(
+      `expected redis.fallbackShare to be a number in (0, 1], got ${JSON.stringify(share)}`,
+    );
+  }
+  const timeout = o.commandTimeoutMs ?? 1000;
+  if (!(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
+    throw new TypeError(
+      `expected redis.commandTimeoutMs to be a positive finite number, got ${JSON.stringify(timeout)}`,
+    );
+  }
+  const keyPrefix = o.keyPrefix ?? 'zim-resilience';
+  if (typeof keyPrefix !== 'string' || keyPrefix === '' || /[{}]/.test(keyPrefix)) {
+    throw new TypeError(
+      `expected redis.keyPrefix to be a non-empty string without braces, got ${JSON.stringify(keyPrefix)}`,
+    );
+  }
+  return { url: o.url, client: o.client, fallbackShare: share, commandTimeoutMs: timeout, keyPrefix };
+}

@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClusterEvent, createZimClient, type ZimClient } from '../src/index.js';
+import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
+import { achievedRate } from './helpers/mockRate.js';
+import { hasRedis, RedisServer } from './helpers/redisServer.js';
+
+function runWorker(env: Record<string, string>): Promise<{ ok: number; failed: string[]; states: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/redisWorker.ts'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`worker exited with ${code}: ${out}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+    });
+  });
+}
+
+describe.skipIf(!hasRedis)('limits shared through Redis', () => {
+  let redis: RedisServer;
+  let server: MockZimServer;
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('3 processes, 40 calls each at once on a 20/s action: no rejection, never over 20, >= 90% of 20/s', async () => {
+    server = await startMockZimServer();
+    try {
+      const env = {
+        MOCK_URL: server.url,
+        APP_ID: String(server.appId),
+        SECRET: server.serverSecret,
+        REDIS_URL: redis.url,
+        CALLS: '40',
+        START_AT: String(Date.now() + 4000),
+      };
+      const workers = await Promise.all([runWorker(env), runWorker(env), runWorker(env)]);
+      const s = server.stats().UserRegister;
+      const rate = achievedRate(s, 20);
+      console.log(
+        `3 processes x 40 calls: ${s.accepted} accepted, ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s of 20/s`,
+      );
+      for (const w of workers) {
+        expect(w.failed).toEqual([]);
+        expect(w.ok).toBe(40);
+        expect(w.states[0]).toBe('shared:connected');
+      }
+      expect(s.rejected).toBe(0);
+      expect(s.accepted).toBe(120);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+      expect(rate).toBeGreaterThanOrEqual(18);
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
+
+  it('Redis lost mid-run: keeps serving at a local share, says so, and rejoins when it is back', async () => {
+    server = await startMockZimServer();
+    const events: ClusterEvent[] = [];
+    const client: ZimClient = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      redis: { url: redis.url, fallbackShare: 0.5 },
+      hooks: { cluster: (e) => events.push(e) },
+    });
+    const call = (i: number) =>
+      client.call('UserRegister', { UserInfo: [{ UserId: `r${i}`, UserName: 'R' }] });
+    try {
+      await waitFor(() => events.some((e) => e.state === 'shared'));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => call(i)));
+
+      await redis.stop();
+      await waitFor(() => events.at(-1)?.state === 'local');
+      const startedLocal = Date.now();
+      await Promise.all(Array.from({ length: 20 }, (_, i) => call(100 + i))); // 10/s while alone: about 1 s
+      expect(Date.now() - startedLocal).toBeGreaterThanOrEqual(900);
+
+      await redis.start();
+      await waitFor(() => events.at(-1)?.state === 'shared', 15_000);
+      await Promise.all(Array.from({ length: 10 }, (_, i) => call(200 + i)));
+
+      expect(events.map((e) => `${e.state}:${e.reason}`)).toEqual([
+        'shared:connected',
+        'local:lost',
+        'shared:rejoined',
+      ]);
+      expect(events[1]!.share).toBe(0.5);
+      const s = server.stats().UserRegister;
+      expect(s.rejected).toBe(0);
+      expect(s.accepted).toBe(40);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+    } finally {
+      await client.close();
+      await server.close();
+      await redis.start().catch(() => {});
+    }
+  }, 60_000);
+
+  it('Redis unreachable at start: serves at the local share and says why', async () => {
+    server = await startMockZimServer();
+    const events: ClusterEvent[] = [];
+    const client = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      redis: 'redis://127.0.0.1:1',
+      hooks: { cluster: (e) => events.push(e) },
+    });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => client.call('QueryUserInfos', { UserIds: ['a'] })),
+      );
+      expect(results.every((r) => r.Code === 0)).toBe(true);
+      expect(server.stats().QueryUserInfos.maxInAnySecond).toBeLessThanOrEqual(5); // a quarter of 20/s
+      await waitFor(() => events.length > 0);
+      expect(events[0]).toMatchObject({ state: 'local', reason: 'unreachable', share: 0.25 });
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  }, 30_000);
+
+  it('close() releases every Redis connection: the process exits by itself', async () => {
+    server = await startMockZimServer();
+    try {
+      const started = Date.now();
+      const result = await runWorker({
+        MOCK_URL: server.url,
+        APP_ID: String(server.appId),
+        SECRET: server.serverSecret,
+        REDIS_URL: redis.url,
+        CALLS: '3',
+      });
+      expect(result.ok).toBe(3);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
+
+async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
