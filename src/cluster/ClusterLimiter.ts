@@ -8,6 +8,20 @@ import { SlidingWindowLimiter } from '../limits/SlidingWindowLimiter.js';
 import { windowsOf } from '../limits/windowsOf.js';
 import type { RedisCoordinator } from './RedisCoordinator.js';
 
+/**
+ * Tells Redis this client is gone, so Bottleneck does not pick it to take freed capacity (it waits
+ * a second for a client that never answers). Bottleneck has no public call for it.
+ */
+async function leaveCluster(shared: Bottleneck): Promise<void> {
+  const store = (
+    shared as unknown as {
+      _store?: { clientId?: string; runScript?: (n: string, a: unknown[]) => Promise<unknown> };
+    }
+  )._store;
+  if (store?.runScript && store.clientId)
+    await store.runScript('blacklist_client', [store.clientId]).catch(() => {});
+}
+
 interface Wait {
   readonly weight: number;
   readonly options: AcquireOptions;
@@ -101,18 +115,19 @@ export class ClusterLimiter implements Limiter {
     this.#local?.pause(ms);
   }
 
-  close(reason: unknown): void {
+  async close(reason: unknown): Promise<void> {
     if (this.#closed) return;
     this.#closed = { reason };
     this.#unsubscribe();
     for (const wait of this.#waits) if (this.#settle(wait)) wait.reject(reason);
     this.#local?.close(reason);
     const shared = this.#shared;
-    if (shared)
-      void shared
-        .stop({ dropWaitingJobs: true })
-        .finally(() => shared.disconnect(false))
-        .catch(() => {});
+    if (!shared) return;
+    // stop() resolves once running jobs are done: ours end one window after their answer, and
+    // only then may other processes use those slots.
+    await shared.stop({ dropWaitingJobs: true }).catch(() => {});
+    await leaveCluster(shared);
+    await shared.disconnect(false);
   }
 
   #sharedLimiter(): Bottleneck {

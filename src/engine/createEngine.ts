@@ -90,16 +90,20 @@ export function createEngine(options: ResolvedOptions): Engine {
   if (!Array.isArray(chain))
     throw new TypeError(`expected interceptors() to return an array, got ${typeof chain}`);
   const handler = compose(...chain)(sendAttempt(context));
-  const closing = new AbortController();
+  const active = new Set<AbortController>(); // one per call in the chain, aborted by close()
+  let closedBy: ZimClosedError | undefined;
   const { clock } = options;
 
   return {
     context,
     get closed() {
-      return closing.signal.aborted;
+      return closedBy !== undefined;
     },
     async run(init) {
-      const linked = linkSignals(init.signal, closing.signal);
+      if (closedBy) throw new ZimClosedError(init.action);
+      const own = new AbortController();
+      active.add(own);
+      const linked = linkSignals(init.signal, own.signal);
       const state: CallState = { attempts: 0, resigns: 0, requeues: 0, startedAt: clock.now() };
       const call: ZimCall = {
         action: init.action,
@@ -123,17 +127,19 @@ export function createEngine(options: ResolvedOptions): Engine {
         }
         return { outcome, call };
       } catch (error) {
-        if (closing.signal.aborted && error === closing.signal.reason) throw new ZimClosedError(call.action);
+        if (closedBy && error === closedBy) throw new ZimClosedError(call.action);
         throw error;
       } finally {
+        active.delete(own);
         linked.dispose();
       }
     },
     async close() {
-      if (closing.signal.aborted) return;
+      if (closedBy) return;
       const reason = new ZimClosedError();
-      closing.abort(reason);
-      context.limiters.close(reason);
+      closedBy = reason;
+      for (const controller of active) controller.abort(reason);
+      await context.limiters.close(reason);
       await coordinator?.close();
     },
   };

@@ -24,6 +24,10 @@ export interface Limiter {
   pause(ms: number): void;
   /** Calls waiting for a slot. */
   readonly pending: number;
-  /** Rejects every waiter with `reason` and frees every timer. */
-  close(reason: unknown): void;
+  /**
+   * Rejects every waiter with `reason` and frees every timer. A shared limiter resolves once the
+   * slots it holds are given back (at most one window later): giving them back early would let
+   * other processes overshoot.
+   */
+  close(reason: unknown): void | Promise<void>;
 }

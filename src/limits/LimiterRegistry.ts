@@ -40,11 +40,11 @@ export class LimiterRegistry {
           : () => {
               if (this.#limiters.get(key) !== created) return;
               this.#limiters.delete(key);
-              created.close(new Error('idle'));
+              void created.close(new Error('idle'));
             };
       const created = this.#factory(key, limit, onIdle);
       limiter = created;
-      if (this.#closed) limiter.close(this.#closed.reason);
+      if (this.#closed) void limiter.close(this.#closed.reason);
       else this.#limiters.set(key, limiter);
     }
     return limiter;
@@ -55,9 +55,11 @@ export class LimiterRegistry {
     for (const limiter of this.#limiters.values()) limiter.pause(ms);
   }
 
-  close(reason: unknown): void {
+  /** Closes every limiter; resolves once shared ones have given their slots back. */
+  async close(reason: unknown): Promise<void> {
     this.#closed = { reason };
-    for (const limiter of this.#limiters.values()) limiter.close(reason);
+    const closing = [...this.#limiters.values()].map((limiter) => limiter.close(reason));
     this.#limiters.clear();
+    await Promise.all(closing);
   }
 }
