@@ -109,6 +109,31 @@ describe.skipIf(!hasRedis)('limits shared through Redis', () => {
     }
   }, 60_000);
 
+  it('Redis too slow (a command over commandTimeoutMs): goes local, then rejoins', async () => {
+    const events: ClusterEvent[] = [];
+    server = await startMockZimServer();
+    const client = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      redis: { url: redis.url, commandTimeoutMs: 200 },
+      hooks: { cluster: (e) => events.push(e) },
+    });
+    const { Redis } = await import('ioredis');
+    const admin = new Redis(redis.url);
+    try {
+      await waitFor(() => events.some((e) => e.state === 'shared'));
+      await admin.call('DEBUG', 'SLEEP', '1.5'); // blocks the server for 1.5 s
+      expect(events.map((e) => `${e.state}:${e.reason}`)).toContain('local:slow');
+      await waitFor(() => events.at(-1)?.state === 'shared');
+      expect((await client.call('QueryUserInfos', { UserIds: ['a'] })).Code).toBe(0);
+    } finally {
+      admin.disconnect();
+      await client.close();
+      await server.close();
+    }
+  }, 30_000);
+
   it('Redis unreachable at start: serves at the local share and says why', async () => {
     server = await startMockZimServer();
     const events: ClusterEvent[] = [];
