@@ -105,12 +105,12 @@ describe('createZimClient against the mock server', () => {
 
   it('reads a rotated secret before each attempt', async () => {
     server = await startMockZimServer();
-    let secret = 'stale-secret';
     const real = server.serverSecret;
-    client = createZimClient({ appId: server.appId, serverSecret: () => secret, baseUrl: server.url });
-    const pending = client.call('QueryUserInfos', { UserIds: ['a'] });
-    secret = real; // rotated after the first attempt was signed: the re-sign picks it up
-    expect((await pending).Code).toBe(0);
+    let reads = 0;
+    const serverSecret = () => (++reads === 1 ? 'stale-secret' : real); // rotated after the first read
+    client = createZimClient({ appId: server.appId, serverSecret, baseUrl: server.url });
+    expect((await client.call('QueryUserInfos', { UserIds: ['a'] })).Code).toBe(0);
+    expect(reads).toBe(2);
     expect(server.stats().QueryUserInfos.codes).toEqual({ '0': 1, '100000005': 1 });
   });
 

@@ -1,3 +1,4 @@
+import type { ZimCall } from '../core/Call.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { sleep } from '../core/sleep.js';
@@ -5,7 +6,6 @@ import type { EngineContext } from '../engine/EngineContext.js';
 import { ZimError } from '../errors/ZimError.js';
 import { ZimQuotaError } from '../errors/ZimQuotaError.js';
 import { DailyQuota } from '../limits/DailyQuota.js';
-import type { Permit } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 
 const APP_WIDE_LIMIT = 7;
@@ -31,45 +31,52 @@ export function throttleInterceptor(ctx: EngineContext): Interceptor {
     return quota;
   };
 
+  /** A slot of the call's limiter, after the quota allows it (checked before waiting, taken after). */
+  const slotFor = async (
+    call: ZimCall,
+    limit: ResolvedLimit,
+    scopeKey: string | undefined,
+    priority: boolean,
+  ) => {
+    if (call.weight > limit.burst) {
+      throw new ZimError(
+        `${call.action} asks for ${call.weight} units but its limit is ${limit.burst} at once; split the call`,
+        {
+          action: call.action,
+        },
+      );
+    }
+    const quota = quotaOf(call.action, limit);
+    const spent = (retryAfterMs: number) =>
+      new ZimQuotaError({ action: call.action, quota: quota!.limit, retryAfterMs });
+    const early = quota?.waitMs() ?? 0;
+    if (early > 0) throw spent(early); // fail fast, before any wait
+    const limiter = ctx.limiters.get(call.action, scopeKey, limit);
+    let permit = priority ? undefined : limiter.tryAcquire(call.weight);
+    if (!permit) {
+      const started = clock.now();
+      permit = await limiter.acquire(call.weight, { signal: call.signal, priority });
+      ctx.events.emit('throttle', {
+        action: call.action,
+        scopeKey: call.scopeKey,
+        waitedMs: clock.now() - started,
+      });
+    }
+    const late = quota?.take() ?? 0;
+    if (late > 0) {
+      permit.release();
+      throw spent(late);
+    }
+    return permit;
+  };
+
   return (next) => async (call) => {
     const limit = limits.get(call.action);
     const scopeKey = limit?.scope === 'app' ? undefined : call.scopeKey;
     let priority = false;
     for (;;) {
       if (ctx.appPause.until > clock.now()) await sleep(ctx.appPause.until - clock.now(), clock, call.signal);
-      let permit: Permit | undefined;
-      if (limit) {
-        if (call.weight > limit.burst) {
-          throw new ZimError(
-            `${call.action} asks for ${call.weight} units but its limit is ${limit.burst} at once; split the call`,
-            { action: call.action },
-          );
-        }
-        const quota = quotaOf(call.action, limit);
-        const spent = () => {
-          const retryAfterMs = quota?.take() ?? 0;
-          if (retryAfterMs > 0)
-            throw new ZimQuotaError({ action: call.action, quota: quota!.limit, retryAfterMs });
-        };
-        if (quota && quota.waitMs() > 0) spent(); // fail fast, before any wait
-        const limiter = ctx.limiters.get(call.action, scopeKey, limit);
-        permit = priority ? undefined : limiter.tryAcquire(call.weight);
-        if (!permit) {
-          const started = clock.now();
-          permit = await limiter.acquire(call.weight, { signal: call.signal, priority });
-          ctx.events.emit('throttle', {
-            action: call.action,
-            scopeKey: call.scopeKey,
-            waitedMs: clock.now() - started,
-          });
-        }
-        try {
-          spent();
-        } catch (error) {
-          permit.release();
-          throw error;
-        }
-      }
+      const permit = limit ? await slotFor(call, limit, scopeKey, priority) : undefined;
       let outcome: Outcome;
       try {
         outcome = await next(call);
