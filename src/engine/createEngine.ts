@@ -116,13 +116,24 @@ export function createEngine(options: ResolvedOptions): Engine {
       };
       try {
         const outcome = await handler(call);
-        if (context.events.wants('settled')) {
-          context.events.emit('settled', {
+        const reason = outcome.category === 'success' ? undefined : reasonOf(outcome);
+        const { events } = context;
+        if (events.wants('settled')) {
+          const durationMs = clock.now() - state.startedAt;
+          events.emit('settled', {
             action: call.action,
             attempts: state.attempts,
             category: outcome.category,
-            reason: outcome.category === 'success' ? undefined : reasonOf(outcome),
-            durationMs: clock.now() - state.startedAt,
+            reason,
+            durationMs,
+          });
+        }
+        if (reason !== undefined && events.wants('giveUp')) {
+          events.emit('giveUp', {
+            action: call.action,
+            attempts: state.attempts,
+            category: outcome.category,
+            reason,
           });
         }
         return { outcome, call };

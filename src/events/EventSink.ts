@@ -8,6 +8,7 @@ const channels = {
   rateLimited: diagnostics.channel('zim-resilience:rateLimited'),
   resign: diagnostics.channel('zim-resilience:resign'),
   settled: diagnostics.channel('zim-resilience:settled'),
+  giveUp: diagnostics.channel('zim-resilience:giveUp'),
   cluster: diagnostics.channel('zim-resilience:cluster'),
 } as const;
 

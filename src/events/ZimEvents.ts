@@ -56,6 +56,16 @@ export interface SettledEvent {
   readonly durationMs: number;
 }
 
+/** A call was given up: the caller gets an error (or, through fetch and undici, the last answer). */
+export interface GiveUpEvent {
+  readonly action: string;
+  readonly attempts: number;
+  /** The category of the last attempt: why it was not retried further. */
+  readonly category: Category;
+  /** The ZIM code, the HTTP status or the transport error code of the last attempt. */
+  readonly reason: string;
+}
+
 /** Where the limits are kept changed: shared through Redis, or a local share while Redis cannot be reached. */
 export interface ClusterEvent {
   /** `shared`: every process counts against one budget in Redis; `local`: this process keeps to `share` of each limit by itself. */
@@ -76,6 +86,7 @@ export interface ZimEvents {
   rateLimited: RateLimitedEvent;
   resign: ResignEvent;
   settled: SettledEvent;
+  giveUp: GiveUpEvent;
   cluster: ClusterEvent;
 }
 

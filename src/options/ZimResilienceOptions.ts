@@ -68,7 +68,7 @@ export interface ZimResilienceOptions {
   readonly maxRequeues?: number;
   /** Bytes of a response body read before it is classified; more is not parsed. @default 1048576 */
   readonly maxBodyBytes?: number;
-  /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, cluster). @default {} */
+  /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, giveUp, cluster). @default {} */
   readonly hooks?: ZimHooks;
   /** Builds the chain from the default remedies. @default ({ retry, throttle, sign, classify }) => [retry, throttle, sign, classify] */
   readonly interceptors?: (defaults: DefaultInterceptors) => readonly Interceptor[];

@@ -94,7 +94,7 @@ const RETRY = [
   'maxRetryAfterMs',
   'budget',
 ];
-const HOOKS = ['attempt', 'retry', 'throttle', 'rateLimited', 'resign', 'settled', 'cluster'];
+const HOOKS = ['attempt', 'retry', 'throttle', 'rateLimited', 'resign', 'settled', 'giveUp', 'cluster'];
 
 /**
  * Applies the defaults and checks every option. A wrong one is a `TypeError` that names it and

@@ -1,0 +1,112 @@
+import diagnostics from 'node:diagnostics_channel';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type Category,
+  classifyCode,
+  createZimClient,
+  type Interceptor,
+  type RetryEvent,
+  resilientFetch,
+  type ZimApiError,
+  type ZimBody,
+  type ZimClient,
+  zimInterceptor,
+} from '../src/index.js';
+import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
+
+describe('public types', () => {
+  it('client, errors and interceptors have the documented shapes', () => {
+    expectTypeOf(classifyCode).returns.toEqualTypeOf<Category>();
+    expectTypeOf<ZimClient['call']>().returns.resolves.toMatchTypeOf<ZimBody>();
+    expectTypeOf<ZimApiError>().toHaveProperty('code').toEqualTypeOf<number>();
+    expectTypeOf<ZimApiError>().toHaveProperty('requestId').toEqualTypeOf<string | undefined>();
+    expectTypeOf<ZimApiError>().toHaveProperty('attempts').toEqualTypeOf<number>();
+    expectTypeOf<RetryEvent>().toHaveProperty('delayMs').toEqualTypeOf<number>();
+    expectTypeOf(resilientFetch(fetch)).toMatchTypeOf<typeof fetch>();
+    expectTypeOf(zimInterceptor()).parameter(0).toBeFunction();
+    const logging: Interceptor = (next) => async (call) => next(call);
+    expectTypeOf(logging).toEqualTypeOf<Interceptor>();
+  });
+
+  it('rejects wrong options at compile time too', () => {
+    // @ts-expect-error appId is required
+    expect(() => createZimClient({ serverSecret: 's' })).toThrow(TypeError);
+    // @ts-expect-error maxAttempts is a number
+    expect(() => createZimClient({ appId: 1, serverSecret: 's', retry: { maxAttempts: '3' } })).toThrow(
+      /retry\.maxAttempts/,
+    );
+    // @ts-expect-error scope is app, group or room
+    expect(() =>
+      createZimClient({ appId: 1, serverSecret: 's', limits: { X: { perSecond: 1, scope: 'x' } } }),
+    ).toThrow(/scope/);
+  });
+});
+
+describe('events', () => {
+  let server: MockZimServer | undefined;
+  afterEach(async () => server?.close());
+
+  it('reach hooks and node:diagnostics_channel as frozen objects, with no secret', async () => {
+    server = await startMockZimServer();
+    const fromHooks: string[] = [];
+    const fromChannel: unknown[] = [];
+    const onRetry = (message: unknown) => fromChannel.push(message);
+    diagnostics.subscribe('zim-resilience:retry', onRetry);
+    const client = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      retry: { minDelayMs: 1, maxDelayMs: 1, maxAttempts: 2 },
+      hooks: {
+        attempt: (e) => fromHooks.push(`attempt ${e.attempt}`),
+        retry: (e) => {
+          expect(Object.isFrozen(e)).toBe(true);
+          fromHooks.push(`retry ${e.category} ${e.reason}`);
+        },
+        giveUp: (e) => fromHooks.push(`giveUp ${e.category} ${e.reason} after ${e.attempts}`),
+        settled: (e) => fromHooks.push(`settled ${e.category}`),
+      },
+    });
+    try {
+      server.script('QueryUserInfos', [{ code: 1 }, { code: 1 }]);
+      await client.call('QueryUserInfos', { UserIds: ['a'] }).catch(() => {});
+      expect(fromHooks).toEqual([
+        'attempt 1',
+        'retry retryable code 1',
+        'attempt 2',
+        'settled retryable',
+        'giveUp retryable code 1 after 2',
+      ]);
+      expect(fromChannel).toHaveLength(1);
+      expect(JSON.stringify(fromChannel)).not.toContain(server.serverSecret);
+    } finally {
+      diagnostics.unsubscribe('zim-resilience:retry', onRetry);
+      await client.close();
+    }
+  });
+
+  it('a throwing hook never breaks a call', async () => {
+    server = await startMockZimServer();
+    const client = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      hooks: {
+        attempt: () => {
+          throw new Error('bad hook');
+        },
+      },
+    });
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      expect((await client.call('QueryUserInfos', { UserIds: ['a'] })).Code).toBe(0);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.some((w) => w.includes('bad hook'))).toBe(true);
+    } finally {
+      process.off('warning', onWarning);
+      await client.close();
+    }
+  });
+});
