@@ -12,6 +12,8 @@ import { retryInterceptor } from '../interceptors/retryInterceptor.js';
 import { signInterceptor } from '../interceptors/signInterceptor.js';
 import { throttleInterceptor } from '../interceptors/throttleInterceptor.js';
 import { type LimiterFactory, LimiterRegistry, localLimiterFactory } from '../limits/LimiterRegistry.js';
+import { scopeKeyOf } from '../limits/scopeKeyOf.js';
+import { weightOf } from '../limits/weightOf.js';
 import { isIdempotentByDefault } from '../options/isIdempotentByDefault.js';
 import type { ResolvedOptions } from '../options/resolveOptions.js';
 import type { DefaultInterceptors } from '../options/ZimResilienceOptions.js';
@@ -36,17 +38,6 @@ export interface Engine {
   /** Rejects every queued or waiting call with `ZimClosedError`, aborts attempts in flight, frees every timer. */
   close(): Promise<void>;
   readonly closed: boolean;
-}
-
-function scopeKeyOf(params: CallInit['params']): string | undefined {
-  const key = params?.['GroupId'] ?? params?.['RoomId'];
-  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
-}
-
-function weightOf(unit: string | undefined, params: CallInit['params']): number {
-  if (unit !== 'message') return 1;
-  const seqs = params?.['MsgSeqs'] ?? params?.['MsgSeq'];
-  return Array.isArray(seqs) ? Math.max(1, seqs.length) : 1;
 }
 
 /** Limiters in process, or shared through Redis when the `redis` option is set. */
