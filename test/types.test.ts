@@ -32,13 +32,12 @@ describe('public types', () => {
     // @ts-expect-error appId is required
     expect(() => createZimClient({ serverSecret: 's' })).toThrow(TypeError);
     // @ts-expect-error maxAttempts is a number
-    expect(() => createZimClient({ appId: 1, serverSecret: 's', retry: { maxAttempts: '3' } })).toThrow(
-      /retry\.maxAttempts/,
-    );
+    const badRetry = () => createZimClient({ appId: 1, serverSecret: 's', retry: { maxAttempts: '3' } });
+    expect(badRetry).toThrow(/retry\.maxAttempts/);
+    const badScope = { X: { perSecond: 1, scope: 'x' } };
     // @ts-expect-error scope is app, group or room
-    expect(() =>
-      createZimClient({ appId: 1, serverSecret: 's', limits: { X: { perSecond: 1, scope: 'x' } } }),
-    ).toThrow(/scope/);
+    const badLimit = () => createZimClient({ appId: 1, serverSecret: 's', limits: badScope });
+    expect(badLimit).toThrow(/scope/);
   });
 });
 
