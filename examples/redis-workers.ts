@@ -26,14 +26,24 @@ if (process.env['WORKER']) {
   process.exitCode = results.every((r) => r.status === 'fulfilled') ? 0 : 1;
 } else {
   const server = await startMockZimServer();
-  const env = { ...process.env, WORKER: '1', MOCK_URL: server.url, APP_ID: String(server.appId), SECRET: server.serverSecret };
+  const env = {
+    ...process.env,
+    WORKER: '1',
+    MOCK_URL: server.url,
+    APP_ID: String(server.appId),
+    SECRET: server.serverSecret,
+  };
   const workers = [1, 2, 3].map(
     () =>
-      new Promise<number>((resolve) => fork(new URL(import.meta.url).pathname, { env }).on('exit', (code) => resolve(code ?? 1))),
+      new Promise<number>((resolve) =>
+        fork(new URL(import.meta.url).pathname, { env }).on('exit', (code) => resolve(code ?? 1)),
+      ),
   );
   const codes = await Promise.all(workers);
   const s = server.stats().UserRegister;
-  console.log(`3 workers x 30 calls: ${s.accepted} accepted, ${s.rejected} rate-limited, at most ${s.maxInAnySecond} in any second`);
+  console.log(
+    `3 workers x 30 calls: ${s.accepted} accepted, ${s.rejected} rate-limited, at most ${s.maxInAnySecond} in any second`,
+  );
   await server.close();
   process.exitCode = codes.every((c) => c === 0) && s.rejected === 0 && s.maxInAnySecond <= 20 ? 0 : 1;
 }

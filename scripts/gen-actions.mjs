@@ -3,7 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const tsv = readFileSync(new URL('../../shared/zim/actions.tsv', import.meta.url), 'utf8');
-const rows = tsv.trim().split('\n').slice(1).map((l) => l.split('\t'));
+const rows = tsv
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'));
 const lines = rows.map(([action, method, perSecond, unit, scope, quota]) => {
   const q = quota === '-' ? '' : `, dailyQuota: ${Number.parseInt(quota, 10)}`;
   return `  ${action}: { method: '${method}', perSecond: ${perSecond}, unit: '${unit}', scope: '${scope}'${q} },`;

@@ -1,0 +1,20 @@
+import { pkg } from '../pkg.js';
+import type { StackFactory } from './Stack.js';
+
+/** Ours, new-code door: `createZimClient(...).call(action, params)`. */
+export const zimClient: StackFactory = ({ target, action, limits, retry }) => {
+  const client = pkg.createZimClient({
+    appId: target.appId,
+    serverSecret: target.serverSecret,
+    baseUrl: target.url,
+    ...(limits && { limits }),
+    ...(retry && { retry }),
+  });
+  return {
+    name: 'createZimClient',
+    async call(params) {
+      await client.call(action, params);
+    },
+    close: () => client.close(),
+  };
+};
