@@ -1,3 +1,4 @@
+import type { Permit } from '../limits/Limiter.js';
 import type { SignedParams } from '../sign/signRequest.js';
 import type { RawResponse } from './RawResponse.js';
 
@@ -9,6 +10,8 @@ export interface CallState {
   resigns: number;
   /** Times the call was requeued after a rate-limited answer. */
   requeues: number;
+  /** A limiter slot taken before the call entered the chain, for the throttle's first attempt. */
+  prepaid: Permit | undefined;
   /** When the call entered the chain (clock milliseconds). */
   readonly startedAt: number;
 }

@@ -1,6 +1,7 @@
+import { setMaxListeners } from 'node:events';
 import { clusterLimiterFactory } from '../cluster/clusterLimiterFactory.js';
 import { RedisCoordinator } from '../cluster/RedisCoordinator.js';
-import type { CallState, SendAttempt, ZimCall } from '../core/Call.js';
+import type { SendAttempt, ZimCall } from '../core/Call.js';
 import { compose } from '../core/compose.js';
 import { linkSignals } from '../core/linkSignals.js';
 import type { Outcome } from '../core/Outcome.js';
@@ -11,6 +12,7 @@ import { reasonOf } from '../interceptors/reasonOf.js';
 import { retryInterceptor } from '../interceptors/retryInterceptor.js';
 import { signInterceptor } from '../interceptors/signInterceptor.js';
 import { throttleInterceptor } from '../interceptors/throttleInterceptor.js';
+import type { Permit } from '../limits/Limiter.js';
 import { type LimiterFactory, LimiterRegistry, localLimiterFactory } from '../limits/LimiterRegistry.js';
 import { scopeKeyOf } from '../limits/scopeKeyOf.js';
 import { weightOf } from '../limits/weightOf.js';
@@ -69,9 +71,10 @@ export function createEngine(options: ResolvedOptions): Engine {
       : undefined,
     events,
   };
+  const throttle = throttleInterceptor(context);
   const defaults: DefaultInterceptors = {
     retry: retryInterceptor(context),
-    throttle: throttleInterceptor(context),
+    throttle,
     sign: signInterceptor(context),
     classify: classifyInterceptor(context),
   };
@@ -81,66 +84,93 @@ export function createEngine(options: ResolvedOptions): Engine {
   if (!Array.isArray(chain))
     throw new TypeError(`expected interceptors() to return an array, got ${typeof chain}`);
   const handler = compose(...chain)(sendAttempt(context));
-  const active = new Set<AbortController>(); // one per call in the chain, aborted by close()
-  let closedBy: ZimClosedError | undefined;
-  const { clock } = options;
+  // With the default throttle in the chain, a call waits for its first slot before anything of it
+  // is built: 100,000 queued calls cost a waiter each, not a chain of suspended frames.
+  const admit = chain.includes(throttle) ? throttle.admit : undefined;
+  const closing = new AbortController();
+  setMaxListeners(Number.POSITIVE_INFINITY, closing.signal); // one listener per wait in progress
+  const { clock, limits } = options;
+
+  const finish = (call: ZimCall, outcome: Outcome) => {
+    const { events } = context;
+    const { state } = call;
+    const reason = outcome.category === 'success' ? undefined : reasonOf(outcome);
+    if (events.wants('settled')) {
+      const durationMs = clock.now() - state.startedAt;
+      events.emit('settled', {
+        action: call.action,
+        attempts: state.attempts,
+        category: outcome.category,
+        reason,
+        durationMs,
+      });
+    }
+    if (reason !== undefined && events.wants('giveUp')) {
+      events.emit('giveUp', {
+        action: call.action,
+        attempts: state.attempts,
+        category: outcome.category,
+        reason,
+      });
+    }
+    return { outcome, call };
+  };
+
+  const closedError = (action: string) => (error: unknown) => {
+    throw error === closing.signal.reason && closing.signal.aborted ? new ZimClosedError(action) : error;
+  };
+
+  const enter = async (
+    init: CallInit,
+    scopeKey: string | undefined,
+    weight: number,
+    prepaid: Permit | undefined,
+  ) => {
+    const linked = init.signal ? linkSignals(init.signal, closing.signal) : undefined;
+    const call: ZimCall = {
+      action: init.action,
+      scopeKey,
+      weight,
+      idempotent: init.idempotent ?? options.idempotent[init.action] ?? isIdempotentByDefault(init.action),
+      signal: linked?.signal ?? closing.signal,
+      state: { attempts: 0, resigns: 0, requeues: 0, prepaid, startedAt: clock.now() },
+      send: init.send,
+    };
+    try {
+      return finish(call, await handler(call));
+    } finally {
+      call.state.prepaid?.release(); // a chain that never reached the throttle
+      linked?.dispose();
+    }
+  };
 
   return {
     context,
     get closed() {
-      return closedBy !== undefined;
+      return closing.signal.aborted;
     },
-    async run(init) {
-      if (closedBy) throw new ZimClosedError(init.action);
-      const own = new AbortController();
-      active.add(own);
-      const linked = linkSignals(init.signal, own.signal);
-      const state: CallState = { attempts: 0, resigns: 0, requeues: 0, startedAt: clock.now() };
-      const call: ZimCall = {
-        action: init.action,
-        scopeKey: scopeKeyOf(init.params),
-        weight: weightOf(options.limits.get(init.action)?.unit, init.params),
-        idempotent: init.idempotent ?? options.idempotent[init.action] ?? isIdempotentByDefault(init.action),
-        signal: linked.signal,
-        state,
-        send: init.send,
-      };
+    run(init) {
+      const fail = closedError(init.action);
       try {
-        const outcome = await handler(call);
-        const reason = outcome.category === 'success' ? undefined : reasonOf(outcome);
-        const { events } = context;
-        if (events.wants('settled')) {
-          const durationMs = clock.now() - state.startedAt;
-          events.emit('settled', {
-            action: call.action,
-            attempts: state.attempts,
-            category: outcome.category,
-            reason,
-            durationMs,
-          });
-        }
-        if (reason !== undefined && events.wants('giveUp')) {
-          events.emit('giveUp', {
-            action: call.action,
-            attempts: state.attempts,
-            category: outcome.category,
-            reason,
-          });
-        }
-        return { outcome, call };
+        if (closing.signal.aborted) throw closing.signal.reason;
+        const limit = limits.get(init.action);
+        const scopeKey = scopeKeyOf(init.params);
+        const weight = weightOf(limit?.unit, init.params);
+        const slot =
+          admit && limit
+            ? admit({ action: init.action, limit, scopeKey, weight, signal: init.signal })
+            : undefined;
+        if (slot instanceof Promise)
+          return slot.then((permit) => enter(init, scopeKey, weight, permit)).catch(fail);
+        return enter(init, scopeKey, weight, slot).catch(fail);
       } catch (error) {
-        if (closedBy && error === closedBy) throw new ZimClosedError(call.action);
-        throw error;
-      } finally {
-        active.delete(own);
-        linked.dispose();
+        return Promise.reject(error).catch(fail);
       }
     },
     async close() {
-      if (closedBy) return;
+      if (closing.signal.aborted) return;
       const reason = new ZimClosedError();
-      closedBy = reason;
-      for (const controller of active) controller.abort(reason);
+      closing.abort(reason);
       await context.limiters.close(reason);
       await coordinator?.close();
     },

@@ -1,6 +1,5 @@
 import { classifyHttpStatus } from '../codes/classifyHttpStatus.js';
 import type { CallHandler } from '../core/Interceptor.js';
-import { linkSignals } from '../core/linkSignals.js';
 import type { EngineContext } from './EngineContext.js';
 
 /** The attempt took longer than `retry.attemptTimeoutMs`. Classified as a transport error after writing. */
@@ -15,29 +14,33 @@ export class AttemptTimeoutError extends Error {
 /** The end of the chain: sends one attempt through the door, under the per-attempt timeout. */
 export function sendAttempt(ctx: EngineContext): CallHandler {
   const { clock, retry } = ctx.options;
+  const timeoutMs = retry.attemptTimeoutMs;
   return async (call) => {
+    const { signal } = call;
+    signal.throwIfAborted();
     call.state.attempts++;
-    ctx.events.emit('attempt', {
-      action: call.action,
-      scopeKey: call.scopeKey,
-      attempt: call.state.attempts,
-    });
-    const timeout = new AbortController();
-    const timer = Number.isFinite(retry.attemptTimeoutMs)
-      ? clock.setTimeout(
-          () => timeout.abort(new AttemptTimeoutError(retry.attemptTimeoutMs)),
-          retry.attemptTimeoutMs,
-        )
+    if (ctx.events.wants('attempt')) {
+      ctx.events.emit('attempt', {
+        action: call.action,
+        scopeKey: call.scopeKey,
+        attempt: call.state.attempts,
+      });
+    }
+    // One controller per attempt: aborted by the call's signal or by the attempt timeout.
+    const attempt = new AbortController();
+    const onAbort = () => attempt.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const timer = Number.isFinite(timeoutMs)
+      ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
       : undefined;
-    const linked = linkSignals(call.signal, timeout.signal);
     try {
-      const response = await call.send(call.signed, linked.signal);
+      const response = await call.send(call.signed, attempt.signal);
       return { category: classifyHttpStatus(response.status) ?? 'success', response };
     } catch (error) {
-      throw timeout.signal.aborted && !call.signal.aborted ? timeout.signal.reason : error;
+      throw attempt.signal.aborted && !signal.aborted ? attempt.signal.reason : error;
     } finally {
       if (timer !== undefined) clock.clearTimeout(timer);
-      linked.dispose();
+      signal.removeEventListener('abort', onAbort);
     }
   };
 }

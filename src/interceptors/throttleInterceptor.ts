@@ -1,4 +1,3 @@
-import type { ZimCall } from '../core/Call.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { sleep } from '../core/sleep.js';
@@ -6,7 +5,20 @@ import type { EngineContext } from '../engine/EngineContext.js';
 import { ZimError } from '../errors/ZimError.js';
 import { ZimQuotaError } from '../errors/ZimQuotaError.js';
 import { DailyQuota } from '../limits/DailyQuota.js';
+import type { Permit } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
+
+/** What a limiter slot is asked for with. */
+export interface SlotRequest {
+  readonly action: string;
+  readonly limit: ResolvedLimit;
+  readonly scopeKey: string | undefined;
+  readonly weight: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** The throttle, and its first-attempt slot for the engine to take before a call is built. */
+export type ThrottleInterceptor = Interceptor & { admit(slot: SlotRequest): Permit | Promise<Permit> };
 
 const APP_WIDE_LIMIT = 7;
 const WINDOW_MS = 1000;
@@ -18,7 +30,7 @@ const WINDOW_MS = 1000;
  * of new ones, so the caller sees success. A daily quota fails fast once spent. Actions
  * without a limit never touch a limiter.
  */
-export function throttleInterceptor(ctx: EngineContext): Interceptor {
+export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
   const { limits, clock, maxRequeues, retry } = ctx.options;
 
   const quotaOf = (action: string, limit: ResolvedLimit): DailyQuota | undefined => {
@@ -31,52 +43,58 @@ export function throttleInterceptor(ctx: EngineContext): Interceptor {
     return quota;
   };
 
-  /** A slot of the call's limiter, after the quota allows it (checked before waiting, taken after). */
-  const slotFor = async (
-    call: ZimCall,
-    limit: ResolvedLimit,
-    scopeKey: string | undefined,
-    priority: boolean,
-  ) => {
-    if (call.weight > limit.burst) {
+  /**
+   * A slot of the call's limiter: now (no promise, no timer hop) or once one is free. The quota is
+   * checked before any wait and taken once the slot is granted. Throws for a weight that can never
+   * fit and for a spent quota.
+   */
+  const slotFor = (slot: SlotRequest, priority: boolean): Permit | Promise<Permit> => {
+    const { action, limit, weight } = slot;
+    if (weight > limit.burst) {
       throw new ZimError(
-        `${call.action} asks for ${call.weight} units but its limit is ${limit.burst} at once; split the call`,
+        `${action} asks for ${weight} units but its limit is ${limit.burst} at once; split the call`,
         {
-          action: call.action,
+          action,
         },
       );
     }
-    const quota = quotaOf(call.action, limit);
-    const spent = (retryAfterMs: number) =>
-      new ZimQuotaError({ action: call.action, quota: quota!.limit, retryAfterMs });
+    const quota = quotaOf(action, limit);
+    const spent = (retryAfterMs: number) => new ZimQuotaError({ action, quota: quota!.limit, retryAfterMs });
     const early = quota?.waitMs() ?? 0;
     if (early > 0) throw spent(early); // fail fast, before any wait
-    const limiter = ctx.limiters.get(call.action, scopeKey, limit);
-    let permit = priority ? undefined : limiter.tryAcquire(call.weight);
-    if (!permit) {
-      const started = clock.now();
-      permit = await limiter.acquire(call.weight, { signal: call.signal, priority });
-      ctx.events.emit('throttle', {
-        action: call.action,
-        scopeKey: call.scopeKey,
-        waitedMs: clock.now() - started,
-      });
-    }
-    const late = quota?.take() ?? 0;
-    if (late > 0) {
+    const taken = (permit: Permit) => {
+      const late = quota?.take() ?? 0;
+      if (late === 0) return permit;
       permit.release();
       throw spent(late);
-    }
-    return permit;
+    };
+    const limiter = ctx.limiters.get(action, limit.scope === 'app' ? undefined : slot.scopeKey, limit);
+    const now = priority ? undefined : limiter.tryAcquire(weight);
+    if (now) return taken(now);
+    const started = clock.now();
+    return limiter.acquire(weight, { signal: slot.signal, priority }).then((permit) => {
+      if (ctx.events.wants('throttle')) {
+        ctx.events.emit('throttle', { action, scopeKey: slot.scopeKey, waitedMs: clock.now() - started });
+      }
+      return taken(permit);
+    });
   };
 
-  return (next) => async (call) => {
+  const interceptor: Interceptor = (next) => async (call) => {
     const limit = limits.get(call.action);
-    const scopeKey = limit?.scope === 'app' ? undefined : call.scopeKey;
+    const slot = limit && {
+      action: call.action,
+      limit,
+      scopeKey: call.scopeKey,
+      weight: call.weight,
+      signal: call.signal,
+    };
     let priority = false;
     for (;;) {
       if (ctx.appPause.until > clock.now()) await sleep(ctx.appPause.until - clock.now(), clock, call.signal);
-      const permit = limit ? await slotFor(call, limit, scopeKey, priority) : undefined;
+      const prepaid = call.state.prepaid;
+      call.state.prepaid = undefined;
+      const permit = prepaid ?? (slot ? await slotFor(slot, priority) : undefined);
       let outcome: Outcome;
       try {
         outcome = await next(call);
@@ -90,7 +108,9 @@ export function throttleInterceptor(ctx: EngineContext): Interceptor {
         ctx.appPause.until = Math.max(ctx.appPause.until, clock.now() + pauseMs);
         ctx.limiters.pauseAll(pauseMs);
       } else if (limit) {
-        ctx.limiters.get(call.action, scopeKey, limit).pause(pauseMs);
+        ctx.limiters
+          .get(call.action, limit.scope === 'app' ? undefined : call.scopeKey, limit)
+          .pause(pauseMs);
       }
       ctx.events.emit('rateLimited', {
         action: call.action,
@@ -103,4 +123,5 @@ export function throttleInterceptor(ctx: EngineContext): Interceptor {
       priority = true;
     }
   };
+  return Object.assign(interceptor, { admit: (slot: SlotRequest) => slotFor(slot, false) });
 }

@@ -6,7 +6,7 @@ export interface Permit {
 /** How to wait for a slot. */
 export interface AcquireOptions {
   /** Rejects the wait with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Goes ahead of every waiter without priority (a call requeued after a rate-limited answer). */
   readonly priority?: boolean;
 }
