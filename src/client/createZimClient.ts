@@ -6,7 +6,7 @@ import { createEngine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { appendQuery } from '../http/appendQuery.js';
 import { readBounded } from '../http/readBounded.js';
-import { setSignedParams } from '../http/setSignedParams.js';
+import { signedQuery } from '../http/signedQuery.js';
 import { ZIM_ACTIONS } from '../limits/actions.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
@@ -56,54 +56,63 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
     throw new TypeError(`expected dispatcher to be an undici Dispatcher, got ${typeof dispatcher}`);
   }
   const engine = createEngine(resolved);
-  const base = new URL(resolved.baseUrl);
+  const base = resolved.baseUrl.href;
   const { maxBodyBytes } = resolved;
 
+  const toRaw = async (res: Dispatcher.ResponseData): Promise<RawResponse> => {
+    const length = Number(res.headers['content-length']);
+    const { text, truncated } =
+      length <= maxBodyBytes
+        ? { text: await res.body.text(), truncated: false }
+        : await readBounded(res.body, maxBodyBytes);
+    if (truncated) res.body.destroy();
+    const { headers } = res;
+    const header = (name: string) => {
+      const v = headers[name];
+      return Array.isArray(v) ? v.join(', ') : v;
+    };
+    return { status: res.statusCode, header, text, truncated };
+  };
+
+  const call = (action: string, params: Readonly<Record<string, unknown>>, options: CallOptions) => {
+    const method = options.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
+    let prefix: string | undefined; // built at the first attempt, not while the call waits for its slot
+    let body: string | undefined;
+    const send: SendAttempt = (signed, signal) => {
+      if (prefix === undefined) {
+        const query = new URLSearchParams({ Action: action });
+        if (method === 'GET') appendQuery(query, params);
+        prefix = `${base}?${query}`;
+        if (method === 'POST') body = JSON.stringify(params);
+      }
+      const url = signed ? prefix + signedQuery(signed) : prefix;
+      const init =
+        body === undefined
+          ? { method, dispatcher, signal }
+          : { method, dispatcher, signal, body, headers: JSON_HEADERS };
+      return request(url, init).then(toRaw);
+    };
+    return engine
+      .run({ action, params, signal: options.signal, idempotent: options.idempotent, send })
+      .then(({ outcome, call }) => {
+        if (outcome.category !== 'success') throw errorFromOutcome(outcome, call);
+        return (outcome.body ?? JSON.parse(outcome.response?.text || '{}')) as ZimBody;
+      });
+  };
+
   return {
-    async call(action, params = {}, callOptions = {}) {
+    call(action, params = {}, callOptions = {}) {
       if (typeof action !== 'string' || !/^\w+$/.test(action)) {
-        throw new TypeError(`expected action to be a ZIM action name, got ${JSON.stringify(action)}`);
+        return Promise.reject(
+          new TypeError(`expected action to be a ZIM action name, got ${JSON.stringify(action)}`),
+        );
       }
       if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-        throw new TypeError(`expected params to be an object, got ${JSON.stringify(params)}`);
+        return Promise.reject(
+          new TypeError(`expected params to be an object, got ${JSON.stringify(params)}`),
+        );
       }
-      const method = callOptions.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
-      const json = method === 'POST' ? JSON.stringify(params) : undefined;
-      const send: SendAttempt = async (signed, signal) => {
-        const url = new URL(base);
-        url.searchParams.set('Action', action);
-        if (signed) setSignedParams(url.searchParams, signed);
-        if (method === 'GET') appendQuery(url.searchParams, params);
-        const res = await request(url, {
-          method,
-          dispatcher,
-          signal,
-          ...(json !== undefined && { body: json, headers: { 'content-type': 'application/json' } }),
-        });
-        const { text, truncated } = await readBounded(res.body, maxBodyBytes);
-        if (truncated) res.body.destroy();
-        return {
-          status: res.statusCode,
-          header: (name) => {
-            const v = res.headers[name];
-            return Array.isArray(v) ? v.join(', ') : v;
-          },
-          text,
-          truncated,
-        } satisfies RawResponse;
-      };
-      const { outcome, call } = await engine.run({
-        action,
-        params,
-        signal: callOptions.signal,
-        idempotent: callOptions.idempotent,
-        send,
-      });
-      if (outcome.category === 'success' && outcome.body) return outcome.body as ZimBody & never;
-      if (outcome.category === 'success') {
-        return JSON.parse(outcome.response?.text ?? '{}');
-      }
-      throw errorFromOutcome(outcome, call);
+      return call(action, params, callOptions) as Promise<ZimBody & never>;
     },
     async close() {
       await engine.close();
@@ -111,3 +120,5 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
     },
   };
 }
+
+const JSON_HEADERS = { 'content-type': 'application/json' };

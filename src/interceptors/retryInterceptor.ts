@@ -63,16 +63,23 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
   };
 
   return (next) => async (call) => {
-    let retries = 0;
     const firstAt = clock.now();
+    // The first attempt runs outside p-retry: a call that succeeds (or fails for good) at once pays nothing for it.
+    let pending: Outcome | undefined = await next(call);
+    if (pending.category === 'success') ctx.budget?.onSuccess();
+    if (pending.category === 'success' || pending.category === 'fatal') return pending;
+    let retries = 0;
     try {
       return await pRetry(
         async () => {
-          let outcome: Outcome;
-          try {
-            outcome = await next(call);
-          } catch (error) {
-            throw new AbortError(error as Error);
+          let outcome = pending;
+          pending = undefined;
+          if (!outcome) {
+            try {
+              outcome = await next(call);
+            } catch (error) {
+              throw new AbortError(error as Error);
+            }
           }
           if (outcome.category === 'success') ctx.budget?.onSuccess();
           if (outcome.category === 'success' || outcome.category === 'fatal') return outcome;
