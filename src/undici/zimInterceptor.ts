@@ -3,7 +3,7 @@ import type { SendAttempt } from '../core/Call.js';
 import { createEngine, type Engine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { paramsOf } from '../http/paramsOf.js';
-import { setSignedParams } from '../http/setSignedParams.js';
+import { signedQuery } from '../http/signedQuery.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import { BodyTooLargeError, type BufferedAnswer, dispatchBuffered } from './dispatchBuffered.js';
@@ -25,12 +25,13 @@ async function replayable(body: Body): Promise<string | Buffer | Uint8Array | nu
   return Buffer.concat(chunks);
 }
 
-function withSignature(path: string, signed: Parameters<SendAttempt>[0]): string {
-  if (!signed) return path;
-  const q = path.indexOf('?');
-  const search = new URLSearchParams(q === -1 ? '' : path.slice(q + 1));
-  setSignedParams(search, signed);
-  return `${q === -1 ? path : path.slice(0, q)}?${search}`;
+const SIGNED_KEYS = ['AppId', 'SignatureNonce', 'Timestamp', 'SignatureVersion', 'Signature'];
+
+/** The request's path without its signed parameters, so each attempt appends fresh ones. */
+function unsignedPath(path: string, search: URLSearchParams): string {
+  const unsigned = new URLSearchParams(search);
+  for (const key of SIGNED_KEYS) unsigned.delete(key);
+  return `${path.slice(0, path.indexOf('?'))}?${unsigned}`;
 }
 
 async function run(
@@ -40,18 +41,18 @@ async function run(
   opts: Dispatcher.DispatchOptions,
   handler: Dispatcher.DispatchHandler,
   action: string,
+  search: URLSearchParams,
 ): Promise<void> {
   const controller = new ReplayController();
   handler.onRequestStart?.(controller, {});
   try {
     const body = await replayable(opts.body);
-    const q = opts.path.indexOf('?');
-    const search = new URLSearchParams(q === -1 ? '' : opts.path.slice(q + 1));
+    const head = unsignedPath(opts.path, search);
     const text = typeof body === 'string' ? body : body ? Buffer.from(body).toString('utf8') : undefined;
     const send: SendAttempt = (signed, signal) =>
       dispatchBuffered(
         dispatch,
-        { ...opts, path: withSignature(opts.path, signed), body },
+        { ...opts, path: signed ? head + signedQuery(signed) : opts.path, body },
         signal,
         maxBodyBytes,
         (s, h, m) => handler.onResponseStart?.(controller, s, h, m),
@@ -87,18 +88,26 @@ export function zimInterceptor(options: ZimResilienceOptions = {}): ZimIntercept
   const resolved = resolveOptions(options);
   const engine = createEngine(resolved);
   const origin = resolved.baseUrl.origin;
+  const seen = new Map<string, boolean>(); // origin strings already compared
   const interceptor = (dispatch: Dispatcher.Dispatch): Dispatcher.Dispatch =>
     function zimDispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-      const action = opts.upgrade || !opts.origin ? null : actionOf(opts, origin);
-      if (!action) return dispatch(opts, handler);
-      void run(engine, resolved.maxBodyBytes, dispatch, opts, handler, action);
+      const search = opts.upgrade ? undefined : zimQueryOf(opts, origin, seen);
+      const action = search?.get('Action');
+      if (!search || !action) return dispatch(opts, handler);
+      void run(engine, resolved.maxBodyBytes, dispatch, opts, handler, action, search);
       return true;
     };
   return Object.assign(interceptor, { close: () => engine.close() });
 }
 
-function actionOf(opts: Dispatcher.DispatchOptions, origin: string): string | null {
-  if (new URL(String(opts.origin)).origin !== origin) return null;
+/** The query of a request to the ZIM origin, or undefined for any other request (which passes untouched). */
+function zimQueryOf(opts: Dispatcher.DispatchOptions, origin: string): URLSearchParams | undefined {
+  const o = opts.origin;
+  if (o === undefined) return undefined;
+  const same =
+    typeof o === 'string'
+      ? o === origin || o === `${origin}/` || new URL(o).origin === origin
+      : o.origin === origin;
   const q = opts.path.indexOf('?');
-  return q === -1 ? null : new URLSearchParams(opts.path.slice(q + 1)).get('Action');
+  return same && q !== -1 ? new URLSearchParams(opts.path.slice(q + 1)) : undefined;
 }
