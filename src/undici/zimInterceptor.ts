@@ -101,13 +101,19 @@ export function zimInterceptor(options: ZimResilienceOptions = {}): ZimIntercept
 }
 
 /** The query of a request to the ZIM origin, or undefined for any other request (which passes untouched). */
-function zimQueryOf(opts: Dispatcher.DispatchOptions, origin: string): URLSearchParams | undefined {
+function zimQueryOf(
+  opts: Dispatcher.DispatchOptions,
+  origin: string,
+  seen: Map<string, boolean>,
+): URLSearchParams | undefined {
   const o = opts.origin;
   if (o === undefined) return undefined;
-  const same =
-    typeof o === 'string'
-      ? o === origin || o === `${origin}/` || new URL(o).origin === origin
-      : o.origin === origin;
+  let same = typeof o === 'string' ? seen.get(o) : o.origin === origin;
+  if (same === undefined) {
+    same = new URL(o as string).origin === origin;
+    if (seen.size > 100) seen.clear();
+    seen.set(o as string, same);
+  }
   const q = opts.path.indexOf('?');
   return same && q !== -1 ? new URLSearchParams(opts.path.slice(q + 1)) : undefined;
 }
