@@ -1,0 +1,28 @@
+import { createZimClient, type Interceptor } from 'zim-resilience';
+import { startMockZimServer } from 'zim-resilience/mock';
+
+const server = await startMockZimServer();
+server.script('QueryUserInfos', [{ code: 1 }]); // busy once
+
+// Your own step, of the same shape as the built-in ones: (next) => (call) => Promise<Outcome>.
+const log: Interceptor = (next) => async (call) => {
+  const started = performance.now();
+  const outcome = await next(call);
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `${call.action} attempt ${call.state.attempts}: ${outcome.category} (Code ${outcome.code}) in ${ms} ms`,
+  );
+  return outcome;
+};
+
+const zim = createZimClient({
+  appId: server.appId,
+  serverSecret: server.serverSecret,
+  baseUrl: server.url,
+  // The default chain is [retry, throttle, sign, classify]. Placed before classify, `log` sees
+  // every attempt, classified; leave `throttle` out and nothing is limited on this side.
+  interceptors: ({ retry, throttle, sign, classify }) => [retry, throttle, sign, log, classify],
+});
+await zim.call('QueryUserInfos', { UserIds: ['u1'] });
+await zim.close();
+await server.close();
