@@ -20,7 +20,6 @@ export { ZimClosedError } from './errors/ZimClosedError.js';
 export { isZimError, ZimError } from './errors/ZimError.js';
 export { ZimHttpError } from './errors/ZimHttpError.js';
 export { ZimQuotaError } from './errors/ZimQuotaError.js';
-export { ZimTimeoutError } from './errors/ZimTimeoutError.js';
 export { ZimTransportError } from './errors/ZimTransportError.js';
 export type * from './events/ZimEvents.js';
 export { type ResilientFetch, resilientFetch } from './fetch/resilientFetch.js';

@@ -46,7 +46,10 @@ export interface ResignEvent {
   readonly clockOffsetMs: number;
 }
 
-/** A call ended: with success, or given up. */
+/**
+ * A call ran to its final outcome: success, or given up. Calls rejected before any answer
+ * (aborted, closed, quota spent) do not emit it: their promise says so.
+ */
 export interface SettledEvent {
   readonly action: string;
   readonly attempts: number;
@@ -56,7 +59,7 @@ export interface SettledEvent {
   readonly durationMs: number;
 }
 
-/** A call was given up: the caller gets an error (or, through fetch and undici, the last answer). */
+/** A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer). */
 export interface GiveUpEvent {
   readonly action: string;
   readonly attempts: number;
