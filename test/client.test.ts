@@ -114,6 +114,22 @@ describe('createZimClient against the mock server', () => {
     expect(server.stats().QueryUserInfos.codes).toEqual({ '0': 1, '100000005': 1 });
   });
 
+  it('abandons an attempt after attemptTimeoutMs: a query is retried, a send is not', async () => {
+    const { client, server } = await setup(
+      {},
+      { retry: { attemptTimeoutMs: 300, minDelayMs: 1, maxDelayMs: 1 } },
+    );
+    server.script('QueryUserInfos', [{ delayMs: 3000 }]);
+    const started = Date.now();
+    expect((await client.call('QueryUserInfos', { UserIds: ['a'] })).Code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(server.stats().QueryUserInfos.arrivals).toBe(2);
+    server.script('SendPeerMessage', [{ delayMs: 3000 }]);
+    const msg = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'slow' } };
+    const error = await client.call('SendPeerMessage', msg).catch((e) => e);
+    expect(error).toMatchObject({ name: 'ZimTransportError', mayHaveCommitted: true, attempts: 1 });
+  });
+
   it('does not send a SendPeerMessage twice after a reset once written, unless allowed', async () => {
     const { client, server } = await setup();
     server.script('SendPeerMessage', ['resetAfterCommit']);

@@ -78,7 +78,7 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
     const method = options.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
     let prefix: string | undefined; // built at the first attempt, not while the call waits for its slot
     let body: string | undefined;
-    const send: SendAttempt = (signed, signal) => {
+    const send: SendAttempt = (signed, signal, timeoutMs) => {
       if (prefix === undefined) {
         const query = new URLSearchParams({ Action: action });
         if (method === 'GET') appendQuery(query, params);
@@ -86,14 +86,23 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
         if (method === 'POST') body = JSON.stringify(params);
       }
       const url = signed ? prefix + signedQuery(signed) : prefix;
+      // The attempt timeout, as undici's own timers: no timer of ours per attempt.
+      const t = Number.isFinite(timeoutMs) ? timeoutMs : 0;
       const init =
         body === undefined
-          ? { method, dispatcher, signal }
-          : { method, dispatcher, signal, body, headers: JSON_HEADERS };
+          ? { method, dispatcher, signal, headersTimeout: t, bodyTimeout: t }
+          : { method, dispatcher, signal, body, headers: JSON_HEADERS, headersTimeout: t, bodyTimeout: t };
       return request(url, init).then(toRaw);
     };
     return engine
-      .run({ action, params, signal: options.signal, idempotent: options.idempotent, send })
+      .run({
+        action,
+        params,
+        signal: options.signal,
+        idempotent: options.idempotent,
+        send,
+        appliesTimeout: true,
+      })
       .then(({ outcome, call }) => {
         if (outcome.category !== 'success') throw errorFromOutcome(outcome, call);
         return (outcome.body ?? JSON.parse(outcome.response?.text || '{}')) as ZimBody;

@@ -16,8 +16,16 @@ export interface CallState {
   readonly startedAt: number;
 }
 
-/** Sends one attempt. Given the signed public parameters (or none, for a door that signs nothing) and the attempt's signal. */
-export type SendAttempt = (signed: SignedParams | undefined, signal: AbortSignal) => Promise<RawResponse>;
+/**
+ * Sends one attempt. Given the signed public parameters (or none, for a door that signs nothing),
+ * the attempt's signal, and the attempt timeout, which a door that says `appliesTimeout` enforces
+ * itself (undici's headers and body timeouts); for other doors the engine aborts the signal.
+ */
+export type SendAttempt = (
+  signed: SignedParams | undefined,
+  signal: AbortSignal,
+  timeoutMs: number,
+) => Promise<RawResponse>;
 
 /**
  * One call to the server API as it flows through the chain
@@ -40,4 +48,6 @@ export interface ZimCall {
   readonly signed?: SignedParams;
   /** The door's way of sending one attempt. */
   readonly send: SendAttempt;
+  /** Whether `send` enforces the attempt timeout itself. */
+  readonly appliesTimeout: boolean;
 }

@@ -30,6 +30,8 @@ export interface CallInit {
   readonly signal?: AbortSignal | undefined;
   readonly idempotent?: boolean | undefined;
   readonly send: SendAttempt;
+  /** The door enforces the attempt timeout itself (so the engine needs no timer per attempt). */
+  readonly appliesTimeout?: boolean;
 }
 
 /** The chain and the state behind every door: one implementation of every remedy. */
@@ -135,6 +137,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       signal: linked?.signal ?? closing.signal,
       state: { attempts: 0, resigns: 0, requeues: 0, prepaid, startedAt: clock.now() },
       send: init.send,
+      appliesTimeout: init.appliesTimeout === true,
     };
     try {
       return finish(call, await handler(call));

@@ -1,5 +1,7 @@
 import { classifyHttpStatus } from '../codes/classifyHttpStatus.js';
 import type { CallHandler } from '../core/Interceptor.js';
+import type { Outcome } from '../core/Outcome.js';
+import type { RawResponse } from '../core/RawResponse.js';
 import type { EngineContext } from './EngineContext.js';
 
 /** The attempt took longer than `retry.attemptTimeoutMs`. Classified as a transport error after writing. */
@@ -10,6 +12,11 @@ export class AttemptTimeoutError extends Error {
     this.name = 'AttemptTimeoutError';
   }
 }
+
+const toOutcome = (response: RawResponse): Outcome => ({
+  category: classifyHttpStatus(response.status) ?? 'success',
+  response,
+});
 
 /** The end of the chain: sends one attempt through the door, under the per-attempt timeout. */
 export function sendAttempt(ctx: EngineContext): CallHandler {
@@ -26,6 +33,7 @@ export function sendAttempt(ctx: EngineContext): CallHandler {
         attempt: call.state.attempts,
       });
     }
+    if (call.appliesTimeout) return call.send(call.signed, signal, timeoutMs).then(toOutcome);
     // One controller per attempt: aborted by the call's signal or by the attempt timeout.
     const attempt = new AbortController();
     const onAbort = () => attempt.abort(signal.reason);
@@ -34,8 +42,7 @@ export function sendAttempt(ctx: EngineContext): CallHandler {
       ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
       : undefined;
     try {
-      const response = await call.send(call.signed, attempt.signal);
-      return { category: classifyHttpStatus(response.status) ?? 'success', response };
+      return toOutcome(await call.send(call.signed, attempt.signal, timeoutMs));
     } catch (error) {
       throw attempt.signal.aborted && !signal.aborted ? attempt.signal.reason : error;
     } finally {

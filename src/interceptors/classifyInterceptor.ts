@@ -1,5 +1,6 @@
 import { classifyTransportError } from '../codes/classifyTransportError.js';
 import type { Interceptor } from '../core/Interceptor.js';
+import type { Outcome } from '../core/Outcome.js';
 import type { EngineContext } from '../engine/EngineContext.js';
 import { classifyResponse } from './classifyResponse.js';
 
@@ -10,11 +11,10 @@ import { classifyResponse } from './classifyResponse.js';
  */
 export function classifyInterceptor(ctx: EngineContext): Interceptor {
   const { catalog, clock } = ctx.options;
-  return (next) => async (call) => {
-    try {
-      const outcome = await next(call);
-      return outcome.response ? classifyResponse(outcome.response, catalog, clock.now()) : outcome;
-    } catch (error) {
+  const classified = (outcome: Outcome): Outcome =>
+    outcome.response ? classifyResponse(outcome.response, catalog, clock.now()) : outcome;
+  return (next) => (call) => {
+    const transportFailed = (error: unknown): Outcome => {
       if (call.signal.aborted) throw call.signal.reason;
       const written = classifyTransportError(error).phase === 'after-write';
       return {
@@ -22,6 +22,11 @@ export function classifyInterceptor(ctx: EngineContext): Interceptor {
         error,
         mayHaveCommitted: written,
       };
+    };
+    try {
+      return next(call).then(classified, transportFailed);
+    } catch (error) {
+      return Promise.reject(error).catch(transportFailed);
     }
   };
 }

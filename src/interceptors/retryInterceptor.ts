@@ -1,6 +1,6 @@
 import pRetry, { AbortError } from 'p-retry';
 import type { ZimCall } from '../core/Call.js';
-import type { Interceptor } from '../core/Interceptor.js';
+import type { CallHandler, Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { sleep } from '../core/sleep.js';
 import type { EngineContext } from '../engine/EngineContext.js';
@@ -62,12 +62,13 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
     failed.decision = 'retry';
   };
 
-  return (next) => async (call) => {
-    const firstAt = clock.now();
-    // The first attempt runs outside p-retry: a call that succeeds (or fails for good) at once pays nothing for it.
-    let pending: Outcome | undefined = await next(call);
-    if (pending.category === 'success') ctx.budget?.onSuccess();
-    if (pending.category === 'success' || pending.category === 'fatal') return pending;
+  const retryAfter = async (
+    next: CallHandler,
+    call: ZimCall,
+    first: Outcome,
+    firstAt: number,
+  ): Promise<Outcome> => {
+    let pending: Outcome | undefined = first;
     let retries = 0;
     try {
       return await pRetry(
@@ -103,6 +104,21 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
     } catch (error) {
       if (error instanceof FailedAttempt) return error.outcome;
       throw error;
+    }
+  };
+
+  return (next) => (call) => {
+    const firstAt = clock.now();
+    // The first attempt runs outside p-retry: a call that succeeds (or fails for good) at once pays nothing for it.
+    const settle = (first: Outcome): Outcome | Promise<Outcome> => {
+      if (first.category === 'success') ctx.budget?.onSuccess();
+      if (first.category === 'success' || first.category === 'fatal') return first;
+      return retryAfter(next, call, first, firstAt);
+    };
+    try {
+      return next(call).then(settle);
+    } catch (error) {
+      return Promise.reject(error);
     }
   };
 }

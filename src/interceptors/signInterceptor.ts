@@ -1,4 +1,6 @@
+import type { ZimCall } from '../core/Call.js';
 import type { Interceptor } from '../core/Interceptor.js';
+import type { Outcome } from '../core/Outcome.js';
 import type { EngineContext } from '../engine/EngineContext.js';
 import { signRequest } from '../sign/signRequest.js';
 
@@ -12,23 +14,25 @@ const SIGNATURE_EXPIRED = 100000004;
  */
 export function signInterceptor(ctx: EngineContext): Interceptor {
   const { appId, serverSecret, clock } = ctx.options;
+  const learnOffset = (outcome: Outcome) => {
+    if (outcome.code === SIGNATURE_EXPIRED) {
+      const serverNow = Date.parse(outcome.response?.header('date') ?? '');
+      if (!Number.isNaN(serverNow)) ctx.clockOffset.ms = serverNow - clock.now();
+    }
+    return outcome;
+  };
   return (next) => {
     if (appId === undefined || serverSecret === undefined) return next;
-    return async (call) => {
-      const secret = typeof serverSecret === 'function' ? await serverSecret() : serverSecret;
+    const signed = (call: ZimCall, secret: unknown) => {
       if (typeof secret !== 'string' || secret.length === 0) {
         throw new TypeError(`expected serverSecret() to return a non-empty string, got ${typeof secret}`);
       }
       const timestamp = Math.floor((clock.now() + ctx.clockOffset.ms) / 1000);
-      const outcome = await next({
-        ...call,
-        signed: signRequest({ appId, serverSecret: secret, timestamp }),
-      });
-      if (outcome.code === SIGNATURE_EXPIRED) {
-        const serverNow = Date.parse(outcome.response?.header('date') ?? '');
-        if (!Number.isNaN(serverNow)) ctx.clockOffset.ms = serverNow - clock.now();
-      }
-      return outcome;
+      return next({ ...call, signed: signRequest({ appId, serverSecret: secret, timestamp }) }).then(
+        learnOffset,
+      );
     };
+    if (typeof serverSecret === 'string') return (call) => signed(call, serverSecret);
+    return async (call) => signed(call, await serverSecret());
   };
 }

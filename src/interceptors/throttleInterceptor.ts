@@ -80,7 +80,7 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
     });
   };
 
-  const interceptor: Interceptor = (next) => async (call) => {
+  const interceptor: Interceptor = (next) => (call) => {
     const limit = limits.get(call.action);
     const slot = limit && {
       action: call.action,
@@ -89,29 +89,39 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
       weight: call.weight,
       signal: call.signal,
     };
-    let priority = false;
-    for (;;) {
-      if (ctx.appPause.until > clock.now()) await sleep(ctx.appPause.until - clock.now(), clock, call.signal);
+
+    const answered = (outcome: Outcome): Outcome | Promise<Outcome> =>
+      outcome.category !== 'rate-limited' || call.state.requeues >= maxRequeues ? outcome : requeue(outcome);
+
+    const send = (permit: Permit | undefined): Promise<Outcome> => {
+      if (!permit) return next(call).then(answered);
+      const release = () => permit.release(); // when the answer arrived: the slot's window starts then
+      return next(call).then(
+        (outcome) => {
+          release();
+          return answered(outcome);
+        },
+        (error: unknown) => {
+          release();
+          throw error;
+        },
+      );
+    };
+
+    const attempt = (priority: boolean): Promise<Outcome> => {
+      if (ctx.appPause.until > clock.now()) {
+        return sleep(ctx.appPause.until - clock.now(), clock, call.signal).then(() => attempt(priority));
+      }
       const prepaid = call.state.prepaid;
       call.state.prepaid = undefined;
-      const permit = prepaid ?? (slot ? await slotFor(slot, priority) : undefined);
-      let outcome: Outcome;
-      try {
-        outcome = await next(call);
-      } finally {
-        permit?.release();
-      }
-      if (outcome.category !== 'rate-limited' || call.state.requeues >= maxRequeues) return outcome;
+      if (prepaid || !slot) return send(prepaid);
+      const permit = slotFor(slot, priority);
+      return permit instanceof Promise ? permit.then(send) : send(permit);
+    };
+
+    const requeue = async (outcome: Outcome): Promise<Outcome> => {
       call.state.requeues++;
       const pauseMs = Math.min(Math.max(outcome.retryAfterMs ?? 0, WINDOW_MS), retry.maxRetryAfterMs);
-      if (outcome.code === APP_WIDE_LIMIT) {
-        ctx.appPause.until = Math.max(ctx.appPause.until, clock.now() + pauseMs);
-        ctx.limiters.pauseAll(pauseMs);
-      } else if (limit) {
-        ctx.limiters
-          .get(call.action, limit.scope === 'app' ? undefined : call.scopeKey, limit)
-          .pause(pauseMs);
-      }
       ctx.events.emit('rateLimited', {
         action: call.action,
         scopeKey: call.scopeKey,
@@ -119,9 +129,25 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
         pauseMs,
         requeues: call.state.requeues,
       });
-      if (!limit && outcome.code !== APP_WIDE_LIMIT) await sleep(pauseMs, clock, call.signal);
-      priority = true;
+      if (outcome.code === APP_WIDE_LIMIT) {
+        ctx.appPause.until = Math.max(ctx.appPause.until, clock.now() + pauseMs);
+        ctx.limiters.pauseAll(pauseMs);
+      } else if (limit) {
+        ctx.limiters
+          .get(call.action, limit.scope === 'app' ? undefined : call.scopeKey, limit)
+          .pause(pauseMs);
+      } else {
+        await sleep(pauseMs, clock, call.signal); // no limiter to pause: this call waits alone
+      }
+      return attempt(true);
+    };
+
+    try {
+      return attempt(false);
+    } catch (error) {
+      return Promise.reject(error);
     }
   };
+
   return Object.assign(interceptor, { admit: (slot: SlotRequest) => slotFor(slot, false) });
 }

@@ -49,10 +49,17 @@ async function run(
     const body = await replayable(opts.body);
     const head = unsignedPath(opts.path, search);
     const text = typeof body === 'string' ? body : body ? Buffer.from(body).toString('utf8') : undefined;
-    const send: SendAttempt = (signed, signal) =>
+    const send: SendAttempt = (signed, signal, timeoutMs) =>
       dispatchBuffered(
         dispatch,
-        { ...opts, path: signed ? head + signedQuery(signed) : opts.path, body },
+        {
+          ...opts,
+          path: signed ? head + signedQuery(signed) : opts.path,
+          body,
+          // the attempt timeout, as undici's own timers (the caller's, when set, win)
+          headersTimeout: opts.headersTimeout ?? (Number.isFinite(timeoutMs) ? timeoutMs : 0),
+          bodyTimeout: opts.bodyTimeout ?? (Number.isFinite(timeoutMs) ? timeoutMs : 0),
+        },
         signal,
         maxBodyBytes,
         (s, h, m) => handler.onResponseStart?.(controller, s, h, m),
@@ -62,6 +69,7 @@ async function run(
       params: paramsOf(search, text),
       signal: controller.signal,
       send,
+      appliesTimeout: true,
     });
     if (!outcome.response) throw errorFromOutcome(outcome, call);
     const answer = outcome.response.raw as BufferedAnswer;
