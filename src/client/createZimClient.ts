@@ -80,9 +80,12 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
     let body: string | undefined;
     const send: SendAttempt = (signed, signal, timeoutMs) => {
       if (prefix === undefined) {
-        const query = new URLSearchParams({ Action: action });
-        if (method === 'GET') appendQuery(query, params);
-        prefix = `${base}?${query}`;
+        prefix = `${base}?Action=${action}`; // action is \w+: nothing to escape
+        if (method === 'GET') {
+          const query = new URLSearchParams();
+          appendQuery(query, params);
+          if (query.size > 0) prefix += `&${query}`;
+        }
         if (method === 'POST') body = JSON.stringify(params);
       }
       const url = signed ? prefix + signedQuery(signed) : prefix;

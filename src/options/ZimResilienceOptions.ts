@@ -21,7 +21,11 @@ export interface RetryOptions {
   readonly maxDelayMs?: number;
   /** No retry starts later than this after the first attempt; delays are cut to fit. @default 30000 */
   readonly deadlineMs?: number;
-  /** An attempt with no answer after this long is abandoned (as a transport error after writing). @default 10000 */
+  /**
+   * An attempt whose answer headers (or next body bytes) take longer than this is abandoned, as a
+   * transport error after writing. The client and undici doors hand it to undici's own
+   * `headersTimeout` / `bodyTimeout`; the fetch door aborts the request. @default 10000
+   */
   readonly attemptTimeoutMs?: number;
   /** A server's Retry-After is honoured up to this; longer, this is waited. @default 30000 */
   readonly maxRetryAfterMs?: number;
