@@ -160,6 +160,13 @@ describe('createZimClient against the mock server', () => {
     expect(events).toEqual(['UserRegister:660700001', 'QueryUserInfos:7']);
   });
 
+  it('settled.durationMs counts the wait for the first slot', async () => {
+    const durations: number[] = [];
+    const { client } = await setup({}, { hooks: { settled: (e) => durations.push(e.durationMs) } });
+    await Promise.all([client.call('QueryAppGroupList', {}), client.call('QueryAppGroupList', {})]);
+    expect(Math.max(...durations)).toBeGreaterThanOrEqual(1000); // the second waited out the 1/s window
+  });
+
   it('fails fast when the daily quota is spent, without sending', async () => {
     const { client, server } = await setup({}, { limits: { SendMessageToAllUsers: { dailyQuota: 2 } } });
     const msg = { FromUserId: 'admin', MessageType: 1, MessageBody: { Message: 'hello all' } };

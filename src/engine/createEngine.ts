@@ -124,6 +124,7 @@ export function createEngine(options: ResolvedOptions): Engine {
 
   const enter = async (
     init: CallInit,
+    startedAt: number,
     scopeKey: string | undefined,
     weight: number,
     prepaid: Permit | undefined,
@@ -135,7 +136,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       weight,
       idempotent: init.idempotent ?? options.idempotent[init.action] ?? isIdempotentByDefault(init.action),
       signal: linked?.signal ?? closing.signal,
-      state: { attempts: 0, resigns: 0, requeues: 0, prepaid, startedAt: clock.now() },
+      state: { attempts: 0, resigns: 0, requeues: 0, prepaid, startedAt },
       send: init.send,
       appliesTimeout: init.appliesTimeout === true,
     };
@@ -154,6 +155,7 @@ export function createEngine(options: ResolvedOptions): Engine {
     },
     run(init) {
       const fail = closedError(init.action);
+      const startedAt = clock.now(); // durations include the wait for the first slot
       try {
         if (closing.signal.aborted) throw closing.signal.reason;
         const limit = limits.get(init.action);
@@ -164,8 +166,8 @@ export function createEngine(options: ResolvedOptions): Engine {
             ? admit({ action: init.action, limit, scopeKey, weight, signal: init.signal })
             : undefined;
         if (slot instanceof Promise)
-          return slot.then((permit) => enter(init, scopeKey, weight, permit)).catch(fail);
-        return enter(init, scopeKey, weight, slot).catch(fail);
+          return slot.then((permit) => enter(init, startedAt, scopeKey, weight, permit)).catch(fail);
+        return enter(init, startedAt, scopeKey, weight, slot).catch(fail);
       } catch (error) {
         return Promise.reject(error).catch(fail);
       }
