@@ -1,44 +1,26 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Agent, request } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/mock/parseCliArgs.js';
 import { runCli } from '../src/mock/runCli.js';
-import { computeSignature } from '../src/sign/signRequest.js';
+import { mockClient } from './helpers/mockRequest.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-// A tiny signing client, local to this file.
-const agent = new Agent();
-afterAll(() => agent.close());
+const client = mockClient();
+/** A signed POST to the server at `url`; its body. */
 async function call(
   url: string,
   appId: number,
   secret: string,
   action: string,
-  params: Record<string, unknown> = {},
+  params?: Record<string, unknown>,
 ) {
-  const ts = Math.floor(Date.now() / 1000);
-  const nonce = randomBytes(8).toString('hex');
-  const query = new URLSearchParams({
-    Action: action,
-    AppId: String(appId),
-    SignatureNonce: nonce,
-    Timestamp: String(ts),
-    SignatureVersion: '2.0',
-    Signature: computeSignature(appId, nonce, secret, ts),
-  });
-  const res = await request(`${url}/?${query}`, {
-    method: 'POST',
-    body: JSON.stringify(params),
-    dispatcher: agent,
-  });
-  return (await res.body.json()) as { Code: number };
+  return (await client.call({ url, appId, serverSecret: secret }, action, params)).json<{ Code: number }>();
 }
 
 describe('parseCliArgs', () => {

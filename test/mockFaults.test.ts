@@ -1,60 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'undici';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type MockFaults, type MockZimServer, startMockZimServer } from '../src/mock/index.js';
-import { computeSignature } from '../src/sign/signRequest.js';
+import { mockClient, trackServers } from './helpers/mockRequest.js';
 
-// A tiny signing client, local to this file.
-const agent = new Agent();
-afterAll(() => agent.close());
-const servers: MockZimServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(options: Parameters<typeof startMockZimServer>[0] = {}): Promise<MockZimServer> {
-  const server = await startMockZimServer(options);
-  servers.push(server);
-  return server;
-}
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  code: number | undefined;
-  ms: number;
-}
-async function call(
+const client = mockClient();
+const start = trackServers();
+/** A signed POST (or one with the given signature), read whole and timed. */
+const call = (
   server: MockZimServer,
   action: string,
   params: Record<string, unknown> = {},
   signature?: string,
-) {
-  const ts = Math.floor(Date.now() / 1000);
-  const nonce = randomBytes(8).toString('hex');
-  const query = new URLSearchParams({
-    Action: action,
-    AppId: String(server.appId),
-    SignatureNonce: nonce,
-    Timestamp: String(ts),
-    SignatureVersion: '2.0',
-    Signature: signature ?? computeSignature(server.appId, nonce, server.serverSecret, ts),
-  });
-  const started = performance.now();
-  const res = await request(`${server.url}/?${query}`, {
-    method: 'POST',
-    body: JSON.stringify(params),
-    dispatcher: agent,
-  });
-  const text = await res.body.text();
-  const code = text.startsWith('{') ? (JSON.parse(text) as { Code: number }).Code : undefined;
-  return {
-    status: res.statusCode,
-    headers: res.headers,
-    text,
-    code,
-    ms: performance.now() - started,
-  } satisfies Reply;
-}
+) => client.call(server, action, params, { signature });
 const message = (i = 0) => ({
   FromUserId: 'a',
   ToUserId: ['b'],

@@ -1,51 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZIM_ACTIONS } from '../src/limits/actions.js';
-import { type MockZimServer, maxInAnyWindow, startMockZimServer } from '../src/mock/index.js';
-import { computeSignature } from '../src/sign/signRequest.js';
+import { type MockZimServer, maxInAnyWindow } from '../src/mock/index.js';
+import { mockClient, trackServers } from './helpers/mockRequest.js';
 
-// A tiny signing client, local to this file.
-const agent = new Agent({ connections: 128 });
-afterAll(() => agent.close());
-const servers: MockZimServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(options: Parameters<typeof startMockZimServer>[0] = {}): Promise<MockZimServer> {
-  const server = await startMockZimServer(options);
-  servers.push(server);
-  return server;
-}
+const client = mockClient({ connections: 128 });
+const start = trackServers();
+/** A signed call, by GET or POST as the action is documented; its ZIM Code. */
 async function call(
   server: MockZimServer,
   action: string,
   params: Record<string, unknown> = {},
 ): Promise<number> {
-  const ts = Math.floor(Date.now() / 1000);
-  const nonce = randomBytes(8).toString('hex');
-  const query = new URLSearchParams({
-    Action: action,
-    AppId: String(server.appId),
-    SignatureNonce: nonce,
-    Timestamp: String(ts),
-    SignatureVersion: '2.0',
-    Signature: computeSignature(server.appId, nonce, server.serverSecret, ts),
-  });
-  const method = (ZIM_ACTIONS as Record<string, { method: string }>)[action]?.method ?? 'POST';
-  if (method === 'GET') {
-    for (const [k, v] of Object.entries(params)) {
-      if (Array.isArray(v)) for (const item of v) query.append(`${k}[]`, String(item));
-      else query.append(k, String(v));
-    }
-  }
-  const url = `${server.url}/?${query}`;
-  const res =
-    method === 'GET'
-      ? await request(url, { dispatcher: agent })
-      : await request(url, { method: 'POST', body: JSON.stringify(params), dispatcher: agent });
-  return ((await res.body.json()) as { Code: number }).Code;
+  const method =
+    (ZIM_ACTIONS as Record<string, { method: string }>)[action]?.method === 'GET' ? 'GET' : 'POST';
+  return (await client.call(server, action, params, { method })).json<{ Code: number }>().Code;
 }
 const count = (codes: number[], code: number) => codes.filter((c) => c === code).length;
 /** A clock the test moves by hand: exact windows without waiting. */

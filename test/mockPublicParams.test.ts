@@ -1,47 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'undici';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOCK_DEFAULTS, type MockZimServer, startMockZimServer } from '../src/mock/index.js';
-import { computeSignature } from '../src/sign/signRequest.js';
+import { mockClient, signedQuery, trackServers, type ZimBody } from './helpers/mockRequest.js';
 
-// A tiny signing client, local to this file.
-const agent = new Agent();
-afterAll(() => agent.close());
-const servers: MockZimServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(options: Parameters<typeof startMockZimServer>[0] = {}): Promise<MockZimServer> {
-  const server = await startMockZimServer(options);
-  servers.push(server);
-  return server;
-}
-interface ZimBody {
-  Code: number;
-  Message: string;
-  RequestId: string;
-  [field: string]: unknown;
-}
-function signedQuery(server: MockZimServer, action: string, timestamp = Math.floor(Date.now() / 1000)) {
-  const nonce = randomBytes(8).toString('hex');
-  const signature = computeSignature(server.appId, nonce, server.serverSecret, timestamp);
-  return {
-    Action: action,
-    AppId: String(server.appId),
-    SignatureNonce: nonce,
-    Timestamp: String(timestamp),
-    SignatureVersion: '2.0',
-    Signature: signature,
-  } as Record<string, string>;
-}
+const client = mockClient();
+const start = trackServers();
+/** POSTs `{}` with `query`; the status, the Date header and the body. */
 async function send(server: MockZimServer, query: Record<string, string>, path = '/') {
-  const res = await request(`${server.url}${path}?${new URLSearchParams(query)}`, {
-    method: 'POST',
-    body: '{}',
-    dispatcher: agent,
-  });
-  const body = (await res.body.json()) as ZimBody;
-  return { status: res.statusCode, date: String(res.headers['date']), body };
+  const reply = await client.send(server, query, { path });
+  return { status: reply.status, date: String(reply.headers['date']), body: reply.json<ZimBody>() };
 }
 const without = (query: Record<string, string>, name: string) => {
   const copy = { ...query };

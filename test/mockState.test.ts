@@ -1,62 +1,30 @@
-import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'undici';
-import { afterAll, afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type MockActionStats,
   type MockStateView,
   type MockZimServer,
   startMockZimServer,
 } from '../src/mock/index.js';
-import { computeSignature } from '../src/sign/signRequest.js';
+import { mockClient, trackServers, type ZimBody } from './helpers/mockRequest.js';
 
-// A tiny signing client, local to this file.
-const agent = new Agent();
-afterAll(() => agent.close());
-const servers: MockZimServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(): Promise<MockZimServer> {
-  const server = await startMockZimServer({ limits: { QueryAppGroupList: false } });
-  servers.push(server);
-  return server;
-}
-type Body = { Code: number; Message: string; RequestId: string } & Record<string, unknown>;
+const client = mockClient();
+const startTracked = trackServers();
+const start = () => startTracked({ limits: { QueryAppGroupList: false } });
+/** A signed call (a POST body labelled JSON); expects HTTP 200 and gives the body. */
 async function call(
   server: MockZimServer,
   action: string,
   params: Record<string, unknown> = {},
   method: 'GET' | 'POST' = 'POST',
   rawBody?: string,
-): Promise<Body> {
-  const ts = Math.floor(Date.now() / 1000);
-  const nonce = randomBytes(8).toString('hex');
-  const query = new URLSearchParams({
-    Action: action,
-    AppId: String(server.appId),
-    SignatureNonce: nonce,
-    Timestamp: String(ts),
-    SignatureVersion: '2.0',
-    Signature: computeSignature(server.appId, nonce, server.serverSecret, ts),
+): Promise<ZimBody> {
+  const reply = await client.call(server, action, params, {
+    method,
+    rawBody,
+    contentType: 'application/json',
   });
-  if (method === 'GET') {
-    for (const [k, v] of Object.entries(params)) {
-      if (Array.isArray(v)) for (const item of v) query.append(`${k}[]`, String(item));
-      else query.append(k, String(v));
-    }
-  }
-  const url = `${server.url}/?${query}`;
-  const res =
-    method === 'GET'
-      ? await request(url, { dispatcher: agent })
-      : await request(url, {
-          method: 'POST',
-          body: rawBody ?? JSON.stringify(params),
-          headers: { 'content-type': 'application/json' },
-          dispatcher: agent,
-        });
-  expect(res.statusCode).toBe(200);
-  return (await res.body.json()) as Body;
+  expect(reply.status).toBe(200);
+  return reply.json();
 }
 
 describe('users', () => {

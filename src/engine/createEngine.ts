@@ -118,9 +118,9 @@ export function createEngine(options: ResolvedOptions): Engine {
     return { outcome, call };
   };
 
-  const closedError = (action: string) => (error: unknown) => {
-    throw error === closing.signal.reason && closing.signal.aborted ? new ZimClosedError(action) : error;
-  };
+  /** The error a caller sees: a close shows as `ZimClosedError` naming the action. */
+  const surfaced = (error: unknown, action: string) =>
+    closing.signal.aborted && error === closing.signal.reason ? new ZimClosedError(action) : error;
 
   const enter = async (
     init: CallInit,
@@ -142,6 +142,8 @@ export function createEngine(options: ResolvedOptions): Engine {
     };
     try {
       return finish(call, await handler(call));
+    } catch (error) {
+      throw surfaced(error, init.action);
     } finally {
       call.state.prepaid?.release(); // a chain that never reached the throttle
       linked?.dispose();
@@ -154,7 +156,6 @@ export function createEngine(options: ResolvedOptions): Engine {
       return closing.signal.aborted;
     },
     run(init) {
-      const fail = closedError(init.action);
       const startedAt = clock.now(); // durations include the wait for the first slot
       try {
         if (closing.signal.aborted) throw closing.signal.reason;
@@ -165,11 +166,13 @@ export function createEngine(options: ResolvedOptions): Engine {
           admit && limit
             ? admit({ action: init.action, limit, scopeKey, weight, signal: init.signal })
             : undefined;
-        if (slot instanceof Promise)
-          return slot.then((permit) => enter(init, startedAt, scopeKey, weight, permit)).catch(fail);
-        return enter(init, startedAt, scopeKey, weight, slot).catch(fail);
+        if (!(slot instanceof Promise)) return enter(init, startedAt, scopeKey, weight, slot);
+        return slot.then(
+          (permit) => enter(init, startedAt, scopeKey, weight, permit),
+          (error: unknown) => Promise.reject(surfaced(error, init.action)),
+        );
       } catch (error) {
-        return Promise.reject(error).catch(fail);
+        return Promise.reject(surfaced(error, init.action));
       }
     },
     async close() {

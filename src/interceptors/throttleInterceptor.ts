@@ -43,6 +43,23 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
     return quota;
   };
 
+  /** Throws `ZimQuotaError` when the quota has no room; with `take`, uses one call of it. */
+  const quotaCheck = (action: string, quota: DailyQuota, take: boolean) => {
+    const retryAfterMs = take ? quota.take() : quota.waitMs();
+    if (retryAfterMs > 0) throw new ZimQuotaError({ action, quota: quota.limit, retryAfterMs });
+  };
+
+  /** Takes the quota for a granted slot; gives the slot back if the quota is spent. */
+  const quotaTaken = (action: string, quota: DailyQuota, permit: Permit) => {
+    try {
+      quotaCheck(action, quota, true);
+    } catch (error) {
+      permit.release();
+      throw error;
+    }
+    return permit;
+  };
+
   /**
    * A slot of the call's limiter: now (no promise, no timer hop) or once one is free. The quota is
    * checked before any wait and taken once the slot is granted. Throws for a weight that can never
@@ -51,32 +68,23 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
   const slotFor = (slot: SlotRequest, priority: boolean): Permit | Promise<Permit> => {
     const { action, limit, weight } = slot;
     if (weight > limit.burst) {
-      throw new ZimError(
-        `${action} asks for ${weight} units but its limit is ${limit.burst} at once; split the call`,
-        {
-          action,
-        },
-      );
+      const message = `${action} asks for ${weight} units but its limit is ${limit.burst} at once; split the call`;
+      throw new ZimError(message, { action });
     }
     const quota = quotaOf(action, limit);
-    const spent = (retryAfterMs: number) => new ZimQuotaError({ action, quota: quota!.limit, retryAfterMs });
-    const early = quota?.waitMs() ?? 0;
-    if (early > 0) throw spent(early); // fail fast, before any wait
-    const taken = (permit: Permit) => {
-      const late = quota?.take() ?? 0;
-      if (late === 0) return permit;
-      permit.release();
-      throw spent(late);
-    };
+    if (quota) quotaCheck(action, quota, false); // fail fast, before any wait
     const limiter = ctx.limiters.get(action, limit.scope === 'app' ? undefined : slot.scopeKey, limit);
     const now = priority ? undefined : limiter.tryAcquire(weight);
-    if (now) return taken(now);
+    if (now) return quota ? quotaTaken(action, quota, now) : now;
+    const waiting = limiter.acquire(weight, { signal: slot.signal, priority });
+    // A queued call holds nothing more than the limiter's waiter unless something needs it.
+    if (!quota && !ctx.events.wants('throttle')) return waiting;
     const started = clock.now();
-    return limiter.acquire(weight, { signal: slot.signal, priority }).then((permit) => {
+    return waiting.then((permit) => {
       if (ctx.events.wants('throttle')) {
         ctx.events.emit('throttle', { action, scopeKey: slot.scopeKey, waitedMs: clock.now() - started });
       }
-      return taken(permit);
+      return quota ? quotaTaken(action, quota, permit) : permit;
     });
   };
 
