@@ -113,7 +113,7 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
   };
 
   return {
-    call(action, params = {}, callOptions = {}) {
+    call(action, params = {}, callOptions = NO_OPTIONS) {
       if (typeof action !== 'string' || !/^\w+$/.test(action)) {
         return Promise.reject(
           new TypeError(`expected action to be a ZIM action name, got ${JSON.stringify(action)}`),
@@ -134,3 +134,4 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
+const NO_OPTIONS: CallOptions = Object.freeze({});
