@@ -2,12 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createZimClient } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
+import { seededRandom } from '../src/mock/seededRandom.js';
 import { parseDemoArgs, USAGE, UsageError } from './args.js';
 import { renderChart } from './chart.js';
 import { Progress } from './progress.js';
 import { Recorder } from './recorder.js';
 import { formatSummary } from './summary.js';
-import { runWorkload, seededRandom, type WorkloadState } from './workload.js';
+import { runWorkload, type WorkloadState } from './workload.js';
 
 /** `npm run demo`: the mock server with faults, a workload through the client, progress, a summary, a chart. */
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,4 +1,5 @@
 import { isZimApiError, type ZimClient } from 'zim-resilience';
+import { seededRandom } from '../src/mock/seededRandom.js';
 import type { DemoOptions } from './args.js';
 import type { Recorder } from './recorder.js';
 
@@ -6,18 +7,6 @@ import type { Recorder } from './recorder.js';
 const GROUP_EXISTS = 660600011;
 
 type ErrorList = { readonly ErrorList?: readonly { readonly UserId?: string; readonly SubCode?: number }[] };
-
-/** A small seeded PRNG (mulberry32), so that the same seed picks the same users and messages. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `task` over `items` with at most `concurrency` in flight, as a service with a worker pool would. */
 async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<unknown>) {

@@ -25,6 +25,12 @@ class FailedAttempt extends Error {
 export function retryInterceptor(ctx: EngineContext): Interceptor {
   const { retry, clock, random } = ctx.options;
 
+  /** Whether an outcome ends the call (success, or fatal); a success refills the budget. */
+  const isFinal = (outcome: Outcome): boolean => {
+    if (outcome.category === 'success') ctx.budget?.onSuccess();
+    return outcome.category === 'success' || outcome.category === 'fatal';
+  };
+
   const decide = async (
     call: ZimCall,
     failed: FailedAttempt,
@@ -82,8 +88,7 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
               throw new AbortError(error as Error);
             }
           }
-          if (outcome.category === 'success') ctx.budget?.onSuccess();
-          if (outcome.category === 'success' || outcome.category === 'fatal') return outcome;
+          if (isFinal(outcome)) return outcome;
           throw new FailedAttempt(outcome);
         },
         {
@@ -111,9 +116,7 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
     const firstAt = clock.now();
     // The first attempt runs outside p-retry: a call that succeeds (or fails for good) at once pays nothing for it.
     const settle = (first: Outcome): Outcome | Promise<Outcome> => {
-      if (first.category === 'success') ctx.budget?.onSuccess();
-      if (first.category === 'success' || first.category === 'fatal') return first;
-      return retryAfter(next, call, first, firstAt);
+      return isFinal(first) ? first : retryAfter(next, call, first, firstAt);
     };
     try {
       return next(call).then(settle);
