@@ -254,6 +254,19 @@ describe('limits, end to end (counted by the server)', () => {
     expect(elapsed).toBeLessThan(6000);
   });
 
+  it('a server limit lower than ours: the limiter slows down instead of being refused every second', async () => {
+    const { client, server } = await setup({ limits: { QueryUserInfos: { perSecond: 10 } } });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 100 }, () => client.call('QueryUserInfos', { UserIds: ['a'] })));
+    const s = server.stats().QueryUserInfos;
+    console.log(
+      `server at 10/s, client set for 20/s: ${s.rejected} rejections for 100 calls in ${Date.now() - started} ms`,
+    );
+    expect(s.accepted).toBe(100);
+    expect(s.rejected).toBeLessThanOrEqual(30); // pausing alone: 90 (10 refused in every window)
+    expect(Date.now() - started).toBeLessThan(16_000); // 10 s at the server's rate
+  }, 30_000);
+
   it('weights QueryMessagesByMsgSeq by the messages asked for', async () => {
     const { client, server } = await setup();
     await Promise.all(

@@ -104,6 +104,24 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 
+  it('slowDown grants a tenth fewer per window, then one more per window back up to the limit', async () => {
+    const limiter = new SlidingWindowLimiter([{ capacity: 10, ms: 1000 }], systemClock);
+    const grantNow = () => {
+      const permits: Permit[] = [];
+      for (let p = limiter.tryAcquire(1); p; p = limiter.tryAcquire(1)) permits.push(p);
+      for (const p of permits) p.release();
+      return permits.length;
+    };
+    limiter.slowDown();
+    expect(grantNow()).toBe(9);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(grantNow()).toBe(10); // one window without a refusal: back up by one
+    limiter.slowDown();
+    limiter.slowDown();
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(grantNow()).toBe(9); // 10 -> 9 -> 8, and one window later one more
+  });
+
   it('rejects a weight that can never fit', async () => {
     const limiter = new SlidingWindowLimiter([{ capacity: 5, ms: 1000 }], systemClock);
     await expect(limiter.acquire(6)).rejects.toThrow(RangeError);

@@ -110,6 +110,11 @@ export class ClusterLimiter implements Limiter {
     });
   }
 
+  /** Slows only the local share: the shared budget's size is fixed in Redis (Bottleneck's updateSettings disturbs it). */
+  slowDown(): void {
+    this.#local?.slowDown();
+  }
+
   pause(ms: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + ms);
     this.#local?.pause(ms);

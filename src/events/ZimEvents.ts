@@ -27,7 +27,7 @@ export interface ThrottleEvent {
   readonly waitedMs: number;
 }
 
-/** The server said "too fast": the limiter pauses and the call is requeued ahead of new ones. */
+/** The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones. */
 export interface RateLimitedEvent {
   readonly action: string;
   readonly scopeKey: string | undefined;

@@ -141,9 +141,13 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
         ctx.appPause.until = Math.max(ctx.appPause.until, clock.now() + pauseMs);
         ctx.limiters.pauseAll(pauseMs);
       } else if (limit) {
-        ctx.limiters
-          .get(call.action, limit.scope === 'app' ? undefined : call.scopeKey, limit)
-          .pause(pauseMs);
+        const limiter = ctx.limiters.get(
+          call.action,
+          limit.scope === 'app' ? undefined : call.scopeKey,
+          limit,
+        );
+        limiter.pause(pauseMs);
+        limiter.slowDown();
       } else {
         await sleep(pauseMs, clock, call.signal); // no limiter to pause: this call waits alone
       }

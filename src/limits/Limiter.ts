@@ -22,6 +22,8 @@ export interface Limiter {
   acquire(weight: number, options?: AcquireOptions): Promise<Permit>;
   /** Grants nothing for `ms`: the server said we went too fast. */
   pause(ms: number): void;
+  /** Grants fewer per window for a while: the server's limit is lower than ours. */
+  slowDown(): void;
   /** Calls waiting for a slot. */
   readonly pending: number;
   /**

@@ -30,6 +30,8 @@ export class SlidingWindowLimiter implements Limiter {
   #queue: Waiter[] = [];
   #head = 0;
   #pausedUntil = 0;
+  #ceiling = Number.POSITIVE_INFINITY;
+  #slowedAt = 0;
   #pauseTimer: unknown;
   readonly #timers = new Set<() => void>();
   #closed: { reason: unknown } | undefined;
@@ -86,6 +88,15 @@ export class SlidingWindowLimiter implements Limiter {
     });
   }
 
+  /**
+   * The server refused calls within the limit (its limit is lower, or other clients share it):
+   * grant a tenth fewer per window from now on, then creep back up by one per window.
+   */
+  slowDown(): void {
+    this.#ceiling = Math.max(1, Math.floor(Math.min(this.#ceiling, this.#windows[0]!.capacity) * 0.9));
+    this.#slowedAt = this.#clock.now();
+  }
+
   pause(ms: number): void {
     const until = this.#clock.now() + ms;
     if (until <= this.#pausedUntil) return;
@@ -109,7 +120,14 @@ export class SlidingWindowLimiter implements Limiter {
   }
 
   #fits(weight: number): boolean {
-    if (this.#clock.now() < this.#pausedUntil) return false;
+    const now = this.#clock.now();
+    if (now < this.#pausedUntil) return false;
+    const main = this.#windows[0]!;
+    if (this.#ceiling < main.capacity && now - this.#slowedAt >= main.ms) {
+      this.#ceiling++; // one more per window without a refusal, back up to the limit
+      this.#slowedAt = now;
+    }
+    if (main.held + weight > this.#ceiling) return false;
     for (const w of this.#windows) if (w.held + weight > w.capacity) return false;
     return true;
   }
