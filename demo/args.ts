@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { MockFaults } from 'zim-resilience/mock';
 
 /** What one demo run does: the workload, the faults of the mock server, where the chart goes. */
 export interface DemoOptions {
@@ -14,15 +15,8 @@ export interface DemoOptions {
   readonly groupListPolls: number;
   /** Calls each stream keeps in flight at once. */
   readonly concurrency: number;
-  readonly faults: {
-    readonly busy: number;
-    readonly gateway: number;
-    readonly http503: number;
-    readonly resetBeforeAnswer: number;
-    readonly resetAfterCommit: number;
-    readonly slow: number;
-    readonly slowMs: number;
-  };
+  /** Fault rates (and the slow delay), as the mock server takes them. */
+  readonly faults: { readonly [K in Exclude<keyof MockFaults, 'actions'>]: number };
   /** How far the server clock is ahead of ours, in milliseconds. */
   readonly clockOffsetMs: number;
   /** Server-side limits stricter than the documented ones (the client does not know them). */
