@@ -30,7 +30,6 @@ export { DEFAULTS } from './options/defaults.js';
 export type {
   DefaultInterceptors,
   RetryOptions,
-  ZimCredentials,
   ZimResilienceOptions,
 } from './options/ZimResilienceOptions.js';
 export { computeSignature, type SignedParams, signRequest } from './sign/signRequest.js';

@@ -41,7 +41,6 @@ export interface Engine {
   run(init: CallInit): Promise<{ outcome: Outcome; call: ZimCall }>;
   /** Rejects every queued or waiting call with `ZimClosedError`, aborts attempts in flight, frees every timer. */
   close(): Promise<void>;
-  readonly closed: boolean;
 }
 
 /** Limiters in process, or shared through Redis when the `redis` option is set. */
@@ -152,9 +151,6 @@ export function createEngine(options: ResolvedOptions): Engine {
 
   return {
     context,
-    get closed() {
-      return closing.signal.aborted;
-    },
     run(init) {
       const startedAt = clock.now(); // durations include the wait for the first slot
       try {

@@ -5,12 +5,6 @@ import type { Interceptor } from '../core/Interceptor.js';
 import type { ZimHooks } from '../events/ZimEvents.js';
 import type { LimitsOption } from '../limits/LimitSpec.js';
 
-/** The credentials of one ZIM app, as the ZEGO console shows them. */
-export interface ZimCredentials {
-  readonly appId: number;
-  readonly serverSecret: string;
-}
-
 /** How failed attempts are retried. */
 export interface RetryOptions {
   /** Attempts per call, the first included (a re-sign after an auth refusal is not counted). @default 5 */
