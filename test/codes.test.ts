@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request, errors as undiciErrors, fetch as undiciFetch } from 'undici';
@@ -79,44 +79,60 @@ describe('classifyCode', () => {
     expect(codeInfo(660000022)).not.toHaveProperty('cause');
   });
 
-  it('embeds 131 codes with these category counts', () => {
-    expect(ZIM_CODES).toHaveLength(131);
+  it('embeds 142 codes with these category counts', () => {
+    expect(ZIM_CODES).toHaveLength(142);
     const counts = Object.fromEntries(
       ['success', 'retryable', 'rate-limited', 'auth', 'fatal'].map((c) => [
         c,
         ZIM_CODES.filter((e) => e.category === c).length,
       ]),
     );
-    expect(counts).toEqual({ success: 1, retryable: 22, 'rate-limited': 9, auth: 9, fatal: 90 });
+    expect(counts).toEqual({ success: 1, retryable: 23, 'rate-limited': 9, auth: 10, fatal: 99 });
   });
 });
 
-const TSV = new URL('../../shared/zim/return-codes.tsv', import.meta.url);
-const hasTsv = existsSync(TSV);
-if (!hasTsv) console.warn(`codes drift test skipped: ${TSV.pathname} not found`);
+const TSV = new URL('../spec/return-codes.tsv', import.meta.url);
 
-describe('drift from shared/zim/return-codes.tsv', () => {
-  it.skipIf(!hasTsv)(
-    `matches every code of ${hasTsv ? 'the TSV' : 'the TSV (skipped: file not found)'}`,
-    () => {
-      const rows = readFileSync(TSV, 'utf8').trim().split('\n').slice(1);
-      expect(rows).toHaveLength(131);
-      const orAbsent = (s: string | undefined) => (s === '-' ? undefined : s);
-      for (const row of rows) {
-        const [code, meaning, cause, advice] = row.split('\t');
-        const info = codeInfo(Number(code));
-        expect(info, `code ${code}`).toBeDefined();
-        expect({ meaning: info?.meaning, cause: info?.cause, advice: info?.advice }, `code ${code}`).toEqual({
-          meaning,
-          cause: orAbsent(cause),
-          advice: orAbsent(advice),
-        });
-      }
-      expect(new Set(rows.map((r) => Number(r.split('\t')[0])))).toEqual(
-        new Set(ZIM_CODES.map((e) => e.code)),
-      );
-    },
-  );
+describe('drift from spec/return-codes.tsv', () => {
+  it('matches every code of the TSV', () => {
+    const rows = readFileSync(TSV, 'utf8').trim().split('\n').slice(1);
+    expect(rows).toHaveLength(142);
+    const orAbsent = (s: string | undefined) => (s === '-' ? undefined : s);
+    for (const row of rows) {
+      const [code, meaning, cause, advice] = row.split('\t');
+      const info = codeInfo(Number(code));
+      expect(info, `code ${code}`).toBeDefined();
+      expect({ meaning: info?.meaning, cause: info?.cause, advice: info?.advice }, `code ${code}`).toEqual({
+        meaning,
+        cause: orAbsent(cause),
+        advice: orAbsent(advice),
+      });
+    }
+    expect(new Set(rows.map((r) => Number(r.split('\t')[0])))).toEqual(new Set(ZIM_CODES.map((e) => e.code)));
+  });
+
+  it('classifies the 11 codes found only on action pages', () => {
+    const actionPages = readFileSync(TSV, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((row) => row.endsWith('\taction pages'))
+      .map((row) => Number(row.split('\t')[0]));
+    expect(actionPages).toHaveLength(11);
+    const categories = Object.fromEntries(actionPages.map((code) => [code, classifyCode(code)]));
+    expect(categories).toEqual({
+      660300013: 'fatal',
+      660300019: 'fatal',
+      660400102: 'fatal',
+      660400103: 'fatal',
+      660400104: 'fatal',
+      660600028: 'fatal',
+      660800054: 'fatal',
+      910001: 'fatal',
+      910002: 'fatal',
+      910003: 'retryable',
+      910004: 'auth',
+    });
+  });
 });
 
 describe('createCodeCatalog', () => {
