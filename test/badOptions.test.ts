@@ -60,9 +60,9 @@ describe('any positive rate (item 13)', () => {
   });
 
   it('a burst above the rate is still refused', () => {
-    expect(() => resolveOptions({ ...creds, limits: { UserRegister: { perSecond: 0.5, burst: 2 } } })).toThrow(
-      /limits\.UserRegister\.burst/,
-    );
+    expect(() =>
+      resolveOptions({ ...creds, limits: { UserRegister: { perSecond: 0.5, burst: 2 } } }),
+    ).toThrow(/limits\.UserRegister\.burst/);
   });
 
   describe('with fake timers', () => {

@@ -33,7 +33,11 @@ const settle = (p: Promise<unknown>) =>
 
 describe('close() and abort end every call', () => {
   it('a serverSecret() that never resolves: abort ends the call, and so does close()', async () => {
-    const client = createZimClient({ appId: 1, serverSecret: () => new Promise<string>(() => {}), baseUrl: base });
+    const client = createZimClient({
+      appId: 1,
+      serverSecret: () => new Promise<string>(() => {}),
+      baseUrl: base,
+    });
     const controller = new AbortController();
     const reason = new Error('caller gave up');
     const aborted = settle(client.call('QueryUserInfos', {}, { signal: controller.signal }));

@@ -112,7 +112,7 @@ describe('full jitter (item 5)', () => {
 });
 
 describe('one owner per category (item 6)', () => {
-  it('rate-limited is the throttle\'s: maxRequeues 2 means 3 attempts, no backoff retries on top', async () => {
+  it("rate-limited is the throttle's: maxRequeues 2 means 3 attempts, no backoff retries on top", async () => {
     const engine = engineWith({ maxRequeues: 2 });
     const run = engine.run({
       action: 'QueryUserInfos',

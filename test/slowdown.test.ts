@@ -42,11 +42,16 @@ describe('slow-down after a burst of rate-limited answers (item 7)', () => {
       perSecond[bin] = (perSecond[bin] ?? 0) + 1;
     }
     // The curve, e.g. [20, 18, 20, 20, 2]: the burst, one step down (20 -> 18), back to 20.
-    console.log('UserRegister arrivals per second after 20 refusals:', perSecond.map((n) => n ?? 0));
+    console.log(
+      'UserRegister arrivals per second after 20 refusals:',
+      perSecond.map((n) => n ?? 0),
+    );
     expect(perSecond[0]).toBe(20); // the burst, all refused
     expect(perSecond[1] ?? 0).toBeGreaterThanOrEqual(12); // one step of 10% down, not ten (2/s before)
     expect(perSecond[1] ?? 0).toBeLessThanOrEqual(18);
-    const inAnySecond = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
+    const inAnySecond = Math.max(
+      ...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length),
+    );
     expect(inAnySecond).toBeLessThanOrEqual(20); // never over the limit
     expect(arrivals.at(-1)! - t0).toBeLessThan(6_000); // 24.2 s for 300 calls before; ~4 s ideal here
   });

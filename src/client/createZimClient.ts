@@ -78,7 +78,7 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
     const method = options.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
     let prefix: string | undefined; // built at the first attempt, not while the call waits for its slot
     let body: string | undefined;
-    const send: SendAttempt = (signed, signal, timeoutMs) => {
+    const send: SendAttempt = (signed, signal) => {
       if (prefix === undefined) {
         prefix = `${base}?Action=${action}`; // action is \w+: nothing to escape
         if (method === 'GET') {
@@ -89,12 +89,12 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
         if (method === 'POST') body = JSON.stringify(params);
       }
       const url = signed ? prefix + signedQuery(signed) : prefix;
-      // The attempt timeout, as undici's own timers: no timer of ours per attempt.
-      const t = Number.isFinite(timeoutMs) ? timeoutMs : 0;
+      // The engine bounds the whole attempt (headers and body) with one timer: undici's own
+      // per-phase timers (bodyTimeout restarts on every chunk) are off.
       const init =
         body === undefined
-          ? { method, dispatcher, signal, headersTimeout: t, bodyTimeout: t }
-          : { method, dispatcher, signal, body, headers: JSON_HEADERS, headersTimeout: t, bodyTimeout: t };
+          ? { method, dispatcher, signal, headersTimeout: 0, bodyTimeout: 0 }
+          : { method, dispatcher, signal, body, headers: JSON_HEADERS, headersTimeout: 0, bodyTimeout: 0 };
       return request(url, init).then(toRaw);
     };
     return engine
@@ -104,7 +104,6 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
         signal: options.signal,
         idempotent: options.idempotent,
         send,
-        appliesTimeout: true,
       })
       .then(({ outcome, call }) => {
         if (outcome.category !== 'success') throw errorFromOutcome(outcome, call);

@@ -1,5 +1,7 @@
 import type { Permit } from '../limits/Limiter.js';
 import type { SignedParams } from '../sign/signRequest.js';
+import type { Deadline } from './Deadline.js';
+import type { GiveUpReason } from './GiveUpReason.js';
 import type { RawResponse } from './RawResponse.js';
 
 /** What is shared by every attempt of one call; the interceptors update it. */
@@ -14,12 +16,21 @@ export interface CallState {
   prepaid: Permit | undefined;
   /** When the call entered the chain (clock milliseconds). */
   readonly startedAt: number;
+  /** When its first attempt was sent: `retry.deadlineMs` counts from here. */
+  firstSentAt: number | undefined;
+  /** True while an attempt is in flight (the server may be acting on it); stays true when the call is aborted or closed during one. */
+  inFlight: boolean;
+  /** Why the call was given up, set by the interceptor that gave up on it. */
+  giveUp: GiveUpReason | undefined;
+  /** The call's deadline, made once a retry or requeue needs it; freed when the call ends. */
+  deadline: Deadline | undefined;
 }
 
 /**
  * Sends one attempt. Given the signed public parameters (or none, for a door that signs nothing),
- * the attempt's signal, and the attempt timeout, which a door that says `appliesTimeout` enforces
- * itself (undici's headers and body timeouts); for other doors the engine aborts the signal.
+ * the attempt's signal, and the attempt timeout, which bounds the whole attempt (headers and body
+ * together). The engine aborts the signal when it passes, unless the door says `appliesTimeout`
+ * (it then bounds the whole attempt itself).
  */
 export type SendAttempt = (
   signed: SignedParams | undefined,
@@ -48,6 +59,6 @@ export interface ZimCall {
   readonly signed?: SignedParams;
   /** The door's way of sending one attempt. */
   readonly send: SendAttempt;
-  /** Whether `send` enforces the attempt timeout itself. */
+  /** Whether `send` bounds the whole attempt (headers and body) by the attempt timeout itself. */
   readonly appliesTimeout: boolean;
 }

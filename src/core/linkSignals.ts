@@ -1,3 +1,5 @@
+import { onAbort } from './onAbort.js';
+
 /** A signal that aborts when any of `signals` does, and a `dispose` that removes the listeners it added. */
 export interface LinkedSignal {
   readonly signal: AbortSignal;
@@ -6,7 +8,8 @@ export interface LinkedSignal {
 
 /**
  * Like `AbortSignal.any`, but the listeners are removed by `dispose()`, so a long-lived signal
- * (a client's close signal) does not collect one listener per call.
+ * (a client's close signal, a caller's signal shared by many calls) does not collect one
+ * listener per call: see `onAbort`.
  */
 export function linkSignals(...signals: (AbortSignal | undefined)[]): LinkedSignal {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
@@ -16,16 +19,14 @@ export function linkSignals(...signals: (AbortSignal | undefined)[]): LinkedSign
     controller.abort(aborted.reason);
     return { signal: controller.signal, dispose: () => {} };
   }
-  const listeners = present.map((s) => {
-    const onAbort = () => {
+  const removers = present.map((s) =>
+    onAbort(s, () => {
       dispose();
       controller.abort(s.reason);
-    };
-    s.addEventListener('abort', onAbort, { once: true });
-    return () => s.removeEventListener('abort', onAbort);
-  });
+    }),
+  );
   const dispose = () => {
-    for (const remove of listeners) remove();
+    for (const remove of removers) remove();
   };
   return { signal: controller.signal, dispose };
 }

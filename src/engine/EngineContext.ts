@@ -15,4 +15,9 @@ export interface EngineContext {
   readonly appPause: { until: number };
   readonly budget: RetryBudget | undefined;
   readonly events: EventSink;
+  /**
+   * Who handles a rate-limited answer: the throttle (pause, slow down, requeue up to `maxRequeues`)
+   * when it is in the chain, else the retry interceptor (backoff, as for retryable).
+   */
+  rateLimitedOwner: 'throttle' | 'retry';
 }

@@ -30,7 +30,7 @@ export interface CallInit {
   readonly signal?: AbortSignal | undefined;
   readonly idempotent?: boolean | undefined;
   readonly send: SendAttempt;
-  /** The door enforces the attempt timeout itself (so the engine needs no timer per attempt). */
+  /** The door bounds the whole attempt (headers and body) by the attempt timeout itself, so the engine sets no timer. */
   readonly appliesTimeout?: boolean;
 }
 
@@ -71,6 +71,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       ? new RetryBudget(options.retry.budget.maxTokens, options.retry.budget.tokenRatio)
       : undefined,
     events,
+    rateLimitedOwner: 'throttle',
   };
   const throttle = throttleInterceptor(context);
   const defaults: DefaultInterceptors = {
@@ -84,6 +85,8 @@ export function createEngine(options: ResolvedOptions): Engine {
     : [defaults.retry, defaults.throttle, defaults.sign, defaults.classify];
   if (!Array.isArray(chain))
     throw new TypeError(`expected interceptors() to return an array, got ${typeof chain}`);
+  // One owner per category: with the throttle in the chain, it alone handles rate-limited answers.
+  context.rateLimitedOwner = chain.includes(throttle) ? 'throttle' : 'retry';
   const handler = compose(...chain)(sendAttempt(context));
   // With the default throttle in the chain, a call waits for its first slot before anything of it
   // is built: 100,000 queued calls cost a waiter each, not a chain of suspended frames.
@@ -117,9 +120,14 @@ export function createEngine(options: ResolvedOptions): Engine {
     return { outcome, call };
   };
 
-  /** The error a caller sees: a close shows as `ZimClosedError` naming the action. */
-  const surfaced = (error: unknown, action: string) =>
-    closing.signal.aborted && error === closing.signal.reason ? new ZimClosedError(action) : error;
+  /** The error a caller sees: a close shows as `ZimClosedError` naming the action, and whether an attempt was in flight. */
+  const surfaced = (error: unknown, action: string, call?: ZimCall) =>
+    closing.signal.aborted && error === closing.signal.reason
+      ? new ZimClosedError(action, {
+          attempts: call?.state.attempts ?? 0,
+          mayHaveCommitted: call?.state.inFlight ?? false,
+        })
+      : error;
 
   const enter = async (
     init: CallInit,
@@ -135,16 +143,27 @@ export function createEngine(options: ResolvedOptions): Engine {
       weight,
       idempotent: init.idempotent ?? options.idempotent[init.action] ?? isIdempotentByDefault(init.action),
       signal: linked?.signal ?? closing.signal,
-      state: { attempts: 0, resigns: 0, requeues: 0, prepaid, startedAt },
+      state: {
+        attempts: 0,
+        resigns: 0,
+        requeues: 0,
+        prepaid,
+        startedAt,
+        firstSentAt: undefined,
+        inFlight: false,
+        giveUp: undefined,
+        deadline: undefined,
+      },
       send: init.send,
       appliesTimeout: init.appliesTimeout === true,
     };
     try {
       return finish(call, await handler(call));
     } catch (error) {
-      throw surfaced(error, init.action);
+      throw surfaced(error, init.action, call);
     } finally {
       call.state.prepaid?.release(); // a chain that never reached the throttle
+      call.state.deadline?.dispose();
       linked?.dispose();
     }
   };

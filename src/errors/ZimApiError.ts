@@ -19,11 +19,13 @@ export class ZimApiError extends ZimError {
     attempts: number;
     requestId?: string | undefined;
     serverMessage?: string | undefined;
+    /** Why it was given up (retries spent, deadline, budget, requeues). */
+    reason?: string | undefined;
   }) {
     const req = init.requestId ? ` (RequestId ${init.requestId})` : '';
     const msg = init.serverMessage ? `: ${init.serverMessage}` : '';
     super(
-      `${init.action} failed with ZIM code ${init.code} (${init.category}) after ${init.attempts} attempt${init.attempts === 1 ? '' : 's'}${msg}${req}`,
+      `${init.action} failed with ZIM code ${init.code} (${init.category}) after ${init.attempts} attempt${init.attempts === 1 ? '' : 's'}${init.reason ? ` (${init.reason})` : ''}${msg}${req}`,
       init,
     );
     this.code = init.code;

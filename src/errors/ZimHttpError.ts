@@ -14,9 +14,11 @@ export class ZimHttpError extends ZimError {
     action: string;
     attempts: number;
     detail?: string;
+    /** Why it was given up (retries spent, deadline, budget). */
+    reason?: string | undefined;
   }) {
     super(
-      `${init.action} failed with HTTP ${init.status}${init.detail ? ` (${init.detail})` : ''} (${init.category}) after ${init.attempts} attempt${init.attempts === 1 ? '' : 's'}`,
+      `${init.action} failed with HTTP ${init.status}${init.detail ? ` (${init.detail})` : ''} (${init.category}) after ${init.attempts} attempt${init.attempts === 1 ? '' : 's'}${init.reason ? ` (${init.reason})` : ''}`,
       init,
     );
     this.status = init.status;

@@ -1,14 +1,16 @@
 import type { ZimCall } from '../core/Call.js';
 import type { Outcome } from '../core/Outcome.js';
+import { giveUpWording } from './giveUpWording.js';
 import { ZimApiError } from './ZimApiError.js';
 import type { ZimError } from './ZimError.js';
 import { ZimHttpError } from './ZimHttpError.js';
 import { ZimTransportError } from './ZimTransportError.js';
 
-/** The typed error for a call given up on (an outcome other than success). */
+/** The typed error for a call given up on (an outcome other than success), worded with why it was given up. */
 export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
   const { action } = call;
   const attempts = call.state.attempts;
+  const reason = giveUpWording(call.state.giveUp, call);
   if (outcome.body && outcome.code !== undefined && outcome.code !== 0) {
     return new ZimApiError({
       code: outcome.code,
@@ -17,23 +19,28 @@ export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
       attempts,
       requestId: typeof outcome.body.RequestId === 'string' ? outcome.body.RequestId : undefined,
       serverMessage: typeof outcome.body.Message === 'string' ? outcome.body.Message : undefined,
+      reason,
     });
   }
   if (outcome.response) {
     const { status, truncated } = outcome.response;
-    const detail = status < 300 ? (truncated ? 'body too large to read' : 'body is not ZIM JSON') : undefined;
+    const detail = status < 300 ? (truncated ? 'body too large' : 'body is not ZIM JSON') : undefined;
     return new ZimHttpError({
       status,
       category: outcome.category,
       action,
       attempts,
       ...(detail && { detail }),
+      reason,
     });
   }
+  const mayHaveCommitted = outcome.mayHaveCommitted ?? true;
+  const notIdempotent = outcome.category === 'fatal' && mayHaveCommitted && !call.idempotent;
   return new ZimTransportError({
     action,
     attempts,
-    mayHaveCommitted: outcome.mayHaveCommitted ?? true,
+    mayHaveCommitted,
     cause: outcome.error,
+    reason: notIdempotent ? 'not retried: the action is not idempotent' : reason,
   });
 }

@@ -30,12 +30,26 @@ function textOf(body: FetchBody | undefined): string | undefined {
   return undefined;
 }
 
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** A still-readable copy of `res` with the body already read; `url` and `redirected` kept. */
+function rebuilt(res: Response, bytes: Buffer | undefined): Response {
+  const body = bytes === undefined || NULL_BODY.has(res.status) ? null : bytes;
+  const copy = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  Object.defineProperties(copy, {
+    url: { value: res.url },
+    redirected: { value: res.redirected },
+  });
+  return copy;
+}
+
 /**
  * Wraps any `fetch` (global, undici's, ky's or ofetch's underlying one): requests to `baseUrl`
  * with an `?Action=` are throttled, retried and, when `appId` and `serverSecret` are given,
  * re-signed on every attempt; the caller gets an ordinary, still-readable `Response` of the final
  * attempt (a ZIM error code stays in its body, as with plain fetch). Everything else passes through.
- * A call given up without any answer rejects with `ZimTransportError`.
+ * A call given up without any answer rejects with `ZimTransportError`; a body larger than
+ * `maxBodyBytes` with `ZimHttpError`, as in the other doors.
  */
 export function resilientFetch(fetchImpl: typeof fetch, options: ZimResilienceOptions = {}): ResilientFetch {
   if (typeof fetchImpl !== 'function')
@@ -57,31 +71,31 @@ export function resilientFetch(fetchImpl: typeof fetch, options: ZimResilienceOp
       headers: init.headers ?? request?.headers ?? {},
       ...(body !== undefined && { body }),
     };
-    const responses: Response[] = [];
     const send: SendAttempt = async (signed, signal) => {
       const target = new URL(url);
       if (signed) setSignedParams(target.searchParams, signed);
       const res = await fetchImpl(target, { ...base, signal });
-      responses.push(res);
-      const { text, truncated } = res.body
-        ? await readBounded(res.clone().body!, resolved.maxBodyBytes)
-        : { text: '', truncated: false };
+      // Read the body here, bounded (no tee: a clone's unread branch would hold the stream), and
+      // hand the caller a fresh Response of the bytes read.
+      const { bytes, text, truncated } = res.body
+        ? await readBounded(res.body, resolved.maxBodyBytes)
+        : { bytes: undefined, text: '', truncated: false };
       return {
         status: res.status,
         header: (name) => res.headers.get(name) ?? undefined,
         text,
         truncated,
-        raw: res,
+        raw: { res, bytes },
       };
     };
 
     const signal = init.signal ?? request?.signal ?? undefined;
     const params = paramsOf(url.searchParams, textOf(body));
     const { outcome, call } = await engine.run({ action, params, signal, send });
-    const final = outcome.response?.raw as Response | undefined;
-    for (const res of responses) if (res !== final) res.body?.cancel().catch(() => {});
-    if (final) return final;
-    throw errorFromOutcome(outcome, call);
+    const final = outcome.response;
+    if (!final || final.truncated) throw errorFromOutcome(outcome, call);
+    const { res, bytes } = final.raw as { res: Response; bytes: Buffer | undefined };
+    return rebuilt(res, bytes);
   };
 
   return Object.assign(wrapped, { close: () => engine.close() }) as ResilientFetch;

@@ -17,13 +17,15 @@ function parseBody(response: RawResponse): ZimBody | undefined {
 /**
  * The category of an answer: by HTTP status outside 2xx (429 rate-limited, 408 and 5xx
  * retryable, 401/403 auth, other 4xx fatal), else by the body's `Code` in the catalog; a 2xx
- * whose body is not the expected JSON (a proxy's page, a truncated body) is retryable.
+ * whose body is not the expected JSON (a proxy's page) is retryable, one larger than
+ * `maxBodyBytes` is fatal (it would be as large again).
  */
 export function classifyResponse(response: RawResponse, catalog: CodeCatalog, now: number): Outcome {
   const body = parseBody(response);
   const retryAfterMs = parseRetryAfter(response.header('retry-after'), now);
   const byStatus = classifyHttpStatus(response.status);
-  const category = byStatus ?? (body ? catalog.category(body.Code) : 'retryable');
+  const category =
+    byStatus ?? (body ? catalog.category(body.Code) : response.truncated ? 'fatal' : 'retryable');
   return {
     category,
     response,

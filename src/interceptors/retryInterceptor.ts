@@ -1,8 +1,10 @@
 import pRetry, { AbortError } from 'p-retry';
 import type { ZimCall } from '../core/Call.js';
+import { DeadlineExceeded } from '../core/Deadline.js';
 import type { CallHandler, Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { sleep } from '../core/sleep.js';
+import { deadlineOf } from '../engine/deadlineOf.js';
 import type { EngineContext } from '../engine/EngineContext.js';
 import { backoffDelay } from '../retry/backoff.js';
 import { reasonOf } from './reasonOf.js';
@@ -17,30 +19,36 @@ class FailedAttempt extends Error {
 
 /**
  * Retries what may succeed later, with p-retry driving the attempts: exponential backoff with
- * full jitter between `minDelayMs` and `maxDelayMs`, a Retry-After honoured (capped, not
- * jittered), `maxAttempts`, the deadline, the shared retry budget, and the call's signal in
- * every wait. An auth refusal gets one immediate re-signed attempt; a fatal outcome none.
- * When it gives up, it returns the last outcome: the door decides what the caller sees.
+ * full jitter in [0, min(maxDelayMs, minDelayMs * 2^(retry-1))), a Retry-After honoured (capped,
+ * not jittered), `maxAttempts`, the deadline, the shared retry budget, and the call's signal in
+ * every wait. An auth refusal gets one immediate re-signed attempt; a fatal outcome none. A
+ * rate-limited answer belongs to the throttle when it is in the chain (it requeues the call), and
+ * is retried here only when it is not. When it gives up, it returns the last outcome and records
+ * why in `call.state.giveUp`: the door decides what the caller sees.
  */
 export function retryInterceptor(ctx: EngineContext): Interceptor {
-  const { retry, clock, random } = ctx.options;
+  const { retry, random } = ctx.options;
 
-  /** Whether an outcome ends the call (success, or fatal); a success refills the budget. */
+  /** Whether an outcome ends the call here; a success refills the budget. */
   const isFinal = (outcome: Outcome): boolean => {
-    if (outcome.category === 'success') ctx.budget?.onSuccess();
-    return outcome.category === 'success' || outcome.category === 'fatal';
+    const { category } = outcome;
+    if (category === 'success') ctx.budget?.onSuccess();
+    return (
+      category === 'success' ||
+      category === 'fatal' ||
+      (category === 'rate-limited' && ctx.rateLimitedOwner === 'throttle')
+    );
   };
 
-  const decide = async (
-    call: ZimCall,
-    failed: FailedAttempt,
-    retries: number,
-    firstAt: number,
-  ): Promise<void> => {
+  const decide = async (call: ZimCall, failed: FailedAttempt, retries: number): Promise<void> => {
     const { outcome } = failed;
+    const { state } = call;
     if (outcome.category === 'auth') {
-      if (call.state.resigns >= 1) return;
-      call.state.resigns++;
+      if (state.resigns >= 1) {
+        state.giveUp = 're-signed';
+        return;
+      }
+      state.resigns++;
       failed.decision = 'resign';
       ctx.events.emit('resign', {
         action: call.action,
@@ -49,32 +57,37 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
       });
       return;
     }
-    if (retries + 1 >= retry.maxAttempts) return;
-    if (ctx.budget && !ctx.budget.onFailure()) return;
-    const remaining = retry.deadlineMs - (clock.now() - firstAt);
+    if (retries + 1 >= retry.maxAttempts) {
+      state.giveUp = 'max-attempts';
+      return;
+    }
+    if (ctx.budget && !ctx.budget.onFailure()) {
+      state.giveUp = 'budget';
+      return;
+    }
+    const deadline = deadlineOf(call, ctx);
     const delayMs =
       outcome.retryAfterMs !== undefined
         ? Math.min(outcome.retryAfterMs, retry.maxRetryAfterMs)
         : backoffDelay(retries + 1, retry.minDelayMs, retry.maxDelayMs, random);
-    if (delayMs > remaining) return;
+    if (deadline && delayMs >= deadline.remaining()) {
+      state.giveUp = 'deadline'; // no attempt starts after the deadline
+      return;
+    }
     ctx.events.emit('retry', {
       action: call.action,
-      attempt: call.state.attempts,
+      attempt: state.attempts,
       delayMs,
       category: outcome.category,
       reason: reasonOf(outcome),
     });
-    await sleep(delayMs, clock, call.signal);
+    await sleep(delayMs, ctx.options.clock, call.signal);
     failed.decision = 'retry';
   };
 
-  const retryAfter = async (
-    next: CallHandler,
-    call: ZimCall,
-    first: Outcome,
-    firstAt: number,
-  ): Promise<Outcome> => {
+  const retryAfter = async (next: CallHandler, call: ZimCall, first: Outcome): Promise<Outcome> => {
     let pending: Outcome | undefined = first;
+    let last = first;
     let retries = 0;
     try {
       return await pRetry(
@@ -85,9 +98,15 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
             try {
               outcome = await next(call);
             } catch (error) {
+              if (error instanceof DeadlineExceeded) {
+                // the wait for a slot ran into the deadline: give up with what the last attempt said
+                call.state.giveUp = 'deadline';
+                throw new AbortError(new FailedAttempt(last));
+              }
               throw new AbortError(error as Error);
             }
           }
+          last = outcome;
           if (isFinal(outcome)) return outcome;
           throw new FailedAttempt(outcome);
         },
@@ -96,7 +115,7 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
           minTimeout: 0,
           signal: call.signal,
           onFailedAttempt: async ({ error }) => {
-            if (error instanceof FailedAttempt) await decide(call, error, retries, firstAt);
+            if (error instanceof FailedAttempt) await decide(call, error, retries);
           },
           shouldConsumeRetry: ({ error }) => !(error instanceof FailedAttempt && error.decision === 'resign'),
           shouldRetry: ({ error }) => {
@@ -113,11 +132,9 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
   };
 
   return (next) => (call) => {
-    const firstAt = clock.now();
     // The first attempt runs outside p-retry: a call that succeeds (or fails for good) at once pays nothing for it.
-    const settle = (first: Outcome): Outcome | Promise<Outcome> => {
-      return isFinal(first) ? first : retryAfter(next, call, first, firstAt);
-    };
+    const settle = (first: Outcome): Outcome | Promise<Outcome> =>
+      isFinal(first) ? first : retryAfter(next, call, first);
     try {
       return next(call).then(settle);
     } catch (error) {

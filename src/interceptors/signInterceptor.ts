@@ -1,6 +1,7 @@
 import type { ZimCall } from '../core/Call.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
+import { untilAborted } from '../core/untilAborted.js';
 import type { EngineContext } from '../engine/EngineContext.js';
 import { signRequest } from '../sign/signRequest.js';
 
@@ -10,7 +11,8 @@ const SIGNATURE_EXPIRED = 100000004;
  * Signs every attempt anew: fresh nonce, the timestamp corrected by the clock offset, the secret
  * read again (it may be a function, for rotation). On "signature expired" it learns the offset
  * from the answer's `Date` header, so the next attempt (and every later call) is signed right.
- * Without credentials (a door wrapping already-signed requests) it passes calls through.
+ * Without credentials (a door wrapping already-signed requests) it passes calls through. A
+ * `serverSecret()` that never settles cannot hold a call past its signal or `close()`.
  */
 export function signInterceptor(ctx: EngineContext): Interceptor {
   const { appId, serverSecret, clock } = ctx.options;
@@ -33,6 +35,7 @@ export function signInterceptor(ctx: EngineContext): Interceptor {
       );
     };
     if (typeof serverSecret === 'string') return (call) => signed(call, serverSecret);
-    return async (call) => signed(call, await serverSecret());
+    // The secret function is user code: its wait obeys the call's signal and the client's close().
+    return async (call) => signed(call, await untilAborted(Promise.resolve(serverSecret()), call.signal));
   };
 }

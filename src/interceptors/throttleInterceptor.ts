@@ -1,6 +1,8 @@
+import { DeadlineExceeded } from '../core/Deadline.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { sleep } from '../core/sleep.js';
+import { deadlineOf } from '../engine/deadlineOf.js';
 import type { EngineContext } from '../engine/EngineContext.js';
 import { ZimError } from '../errors/ZimError.js';
 import { ZimQuotaError } from '../errors/ZimQuotaError.js';
@@ -25,10 +27,12 @@ const WINDOW_MS = 1000;
 
 /**
  * Keeps each action (per group or room, where scoped) under its limit: every attempt takes a
- * slot of its limiter first. A rate-limited answer pauses the limiter for the rest of the
- * server's window (every limiter, for the app-wide code 7), and the call goes out again ahead
- * of new ones, so the caller sees success. A daily quota fails fast once spent. Actions
- * without a limit never touch a limiter.
+ * slot of its limiter first; a retry or requeue goes ahead of new calls (first come first served
+ * among them), and its wait counts toward the call's deadline. It owns rate-limited answers: one
+ * pauses the limiter for the rest of the server's window (every limiter, for the app-wide code 7),
+ * slows it down (at most once per window), and the call goes out again ahead of new ones, at most
+ * `maxRequeues` times: then it is given up with that answer. A daily quota fails fast once spent.
+ * Actions without a limit never touch a limiter.
  */
 export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
   const { limits, clock, maxRequeues, retry } = ctx.options;
@@ -90,19 +94,23 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
 
   const interceptor: Interceptor = (next) => (call) => {
     const limit = limits.get(call.action);
-    const slot = limit && {
-      action: call.action,
-      limit,
-      scopeKey: call.scopeKey,
-      weight: call.weight,
-      signal: call.signal,
+    const { state } = call;
+
+    const answered = (outcome: Outcome): Outcome | Promise<Outcome> => {
+      if (outcome.category !== 'rate-limited') return outcome;
+      if (state.requeues >= maxRequeues) {
+        state.giveUp = 'max-requeues';
+        return outcome;
+      }
+      return requeue(outcome);
     };
 
-    const answered = (outcome: Outcome): Outcome | Promise<Outcome> =>
-      outcome.category !== 'rate-limited' || call.state.requeues >= maxRequeues ? outcome : requeue(outcome);
-
-    const send = (permit: Permit | undefined): Promise<Outcome> => {
+    const send = (permit: Permit | undefined, waitSignal: AbortSignal): Promise<Outcome> => {
       if (!permit) return next(call).then(answered);
+      if (waitSignal.aborted) {
+        permit.release(); // the deadline passed while the slot was granted: send nothing
+        return Promise.reject(waitSignal.reason);
+      }
       const release = () => permit.release(); // when the answer arrived: the slot's window starts then
       return next(call).then(
         (outcome) => {
@@ -116,46 +124,66 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
       );
     };
 
+    /** Takes a slot (ahead of new calls, for a retry or requeue, bounded by the deadline) and sends. */
     const attempt = (priority: boolean): Promise<Outcome> => {
+      const waitSignal = priority ? (deadlineOf(call, ctx)?.signal ?? call.signal) : call.signal;
       if (ctx.appPause.until > clock.now()) {
-        return sleep(ctx.appPause.until - clock.now(), clock, call.signal).then(() => attempt(priority));
+        return sleep(ctx.appPause.until - clock.now(), clock, waitSignal).then(() => attempt(priority));
       }
-      const prepaid = call.state.prepaid;
-      call.state.prepaid = undefined;
-      if (prepaid || !slot) return send(prepaid);
+      const prepaid = state.prepaid;
+      state.prepaid = undefined;
+      if (prepaid || !limit) return send(prepaid, waitSignal);
+      const slot: SlotRequest = {
+        action: call.action,
+        limit,
+        scopeKey: call.scopeKey,
+        weight: call.weight,
+        signal: waitSignal,
+      };
       const permit = slotFor(slot, priority);
-      return permit instanceof Promise ? permit.then(send) : send(permit);
+      return permit instanceof Promise ? permit.then((p) => send(p, waitSignal)) : send(permit, waitSignal);
     };
 
     const requeue = async (outcome: Outcome): Promise<Outcome> => {
-      call.state.requeues++;
       const pauseMs = Math.min(Math.max(outcome.retryAfterMs ?? 0, WINDOW_MS), retry.maxRetryAfterMs);
+      const deadline = deadlineOf(call, ctx);
+      if (deadline && pauseMs >= deadline.remaining()) {
+        state.giveUp = 'deadline'; // the pause alone outlasts the deadline
+        return outcome;
+      }
+      state.requeues++;
       ctx.events.emit('rateLimited', {
         action: call.action,
         scopeKey: call.scopeKey,
         code: outcome.code,
         pauseMs,
-        requeues: call.state.requeues,
+        requeues: state.requeues,
       });
-      if (outcome.code === APP_WIDE_LIMIT) {
-        ctx.appPause.until = Math.max(ctx.appPause.until, clock.now() + pauseMs);
-        ctx.limiters.pauseAll(pauseMs);
-      } else if (limit) {
-        const limiter = ctx.limiters.get(
-          call.action,
-          limit.scope === 'app' ? undefined : call.scopeKey,
-          limit,
-        );
-        limiter.pause(pauseMs);
-        limiter.slowDown();
-      } else {
-        await sleep(pauseMs, clock, call.signal); // no limiter to pause: this call waits alone
+      try {
+        if (outcome.code === APP_WIDE_LIMIT) {
+          ctx.appPause.until = Math.max(ctx.appPause.until, clock.now() + pauseMs);
+          ctx.limiters.pauseAll(pauseMs);
+        } else if (limit) {
+          const limiter = ctx.limiters.get(
+            call.action,
+            limit.scope === 'app' ? undefined : call.scopeKey,
+            limit,
+          );
+          limiter.pause(pauseMs);
+          limiter.slowDown();
+        } else {
+          await sleep(pauseMs, clock, deadline?.signal ?? call.signal); // no limiter to pause: this call waits alone
+        }
+        return await attempt(true);
+      } catch (error) {
+        if (!(error instanceof DeadlineExceeded)) throw error;
+        state.giveUp = 'deadline';
+        return outcome;
       }
-      return attempt(true);
     };
 
     try {
-      return attempt(false);
+      return attempt(state.attempts > 0);
     } catch (error) {
       return Promise.reject(error);
     }

@@ -1,10 +1,10 @@
 /** A limit as users write it in `limits`. Fields left out keep the documented default. */
 export interface LimitSpec {
-  /** Calls (units) per second the server accepts. */
+  /** Calls (units) per second the server accepts: any positive rate (0.5 is one call per 2 s). */
   readonly perSecond?: number;
   /**
    * The most calls sent back to back: with `burst` below `perSecond`, at most `burst` go out in
-   * any `burst / perSecond` seconds, so calls are spread over the second. @default perSecond
+   * any `burst / perSecond` seconds, so calls are spread over the second. @default perSecond, rounded down (at least 1)
    */
   readonly burst?: number;
   /** Who shares the limit: the app, or each group or room (keyed by GroupId / RoomId). @default 'app' */

@@ -1,5 +1,6 @@
 import { afterAtLeast } from '../core/afterAtLeast.js';
 import type { Clock } from '../core/Clock.js';
+import { onAbort } from '../core/onAbort.js';
 import type { AcquireOptions, Limiter, Permit } from './Limiter.js';
 
 /** At most `capacity` units in any `ms` milliseconds. */
@@ -12,8 +13,8 @@ interface Waiter {
   readonly weight: number;
   readonly resolve: (permit: Permit) => void;
   readonly reject: (reason: unknown) => void;
-  readonly signal: AbortSignal | undefined;
-  readonly onAbort: (() => void) | undefined;
+  /** Removes the abort callback. */
+  unlisten: (() => void) | undefined;
   done: boolean;
 }
 
@@ -29,9 +30,15 @@ export class SlidingWindowLimiter implements Limiter {
   readonly #onIdle: (() => void) | undefined;
   #queue: Waiter[] = [];
   #head = 0;
+  /** Priority waiters (retries and requeues), first come first served, ahead of `#queue`. */
+  #urgent: Waiter[] = [];
   #pausedUntil = 0;
+  /** Units granted per main window while slowed down; `Infinity` when not. */
   #ceiling = Number.POSITIVE_INFINITY;
-  #slowedAt = 0;
+  /** When the ceiling was last lowered: at most once per window. */
+  #slowedAt = Number.NEGATIVE_INFINITY;
+  /** When the ceiling was last raised (or lowered): it rises one step per window without a refusal. */
+  #raisedAt = 0;
   #pauseTimer: unknown;
   readonly #timers = new Set<() => void>();
   #closed: { reason: unknown } | undefined;
@@ -43,7 +50,7 @@ export class SlidingWindowLimiter implements Limiter {
   }
 
   get pending(): number {
-    return this.#queue.length - this.#head;
+    return this.#queue.length - this.#head + this.#urgent.length;
   }
 
   /** Units held now in the tightest window (for tests and metrics). */
@@ -63,38 +70,46 @@ export class SlidingWindowLimiter implements Limiter {
     if (weight > Math.min(...this.#windows.map((w) => w.capacity))) {
       return Promise.reject(new RangeError(`a call of weight ${weight} can never fit this limit`));
     }
-    if (!priority) {
-      const permit = this.tryAcquire(weight);
-      if (permit) return Promise.resolve(permit);
-    }
+    const permit = priority
+      ? this.#urgent.length === 0 && this.#fits(weight)
+        ? this.#grant(weight)
+        : undefined
+      : this.tryAcquire(weight);
+    if (permit) return Promise.resolve(permit);
     return new Promise<Permit>((resolve, reject) => {
-      const onAbort = signal
-        ? () => {
-            if (waiter.done) return;
-            waiter.done = true;
-            reject(signal.reason);
-            this.#drain();
-          }
-        : undefined;
-      const waiter: Waiter = { weight, resolve, reject, signal, onAbort, done: false };
-      if (onAbort) signal?.addEventListener('abort', onAbort, { once: true });
-      if (priority) {
-        this.#compact();
-        this.#queue.unshift(waiter);
-      } else {
-        this.#queue.push(waiter);
+      const waiter: Waiter = { weight, resolve, reject, unlisten: undefined, done: false };
+      if (signal) {
+        waiter.unlisten = onAbort(signal, () => {
+          if (waiter.done) return;
+          waiter.done = true;
+          if (priority) this.#urgent.splice(this.#urgent.indexOf(waiter), 1);
+          reject(signal.reason);
+          this.#drain();
+        });
       }
+      if (priority) this.#urgent.push(waiter);
+      else this.#queue.push(waiter);
       this.#drain();
     });
   }
 
   /**
    * The server refused calls within the limit (its limit is lower, or other clients share it):
-   * grant a tenth fewer per window from now on, then creep back up by one per window.
+   * grant a step fewer per window (a tenth of the limit, at least one). However many calls were
+   * refused, that happens at most once per window: twenty refusals of one burst are one signal,
+   * not twenty. Each window without a refusal gives a step back, up to the limit.
    */
   slowDown(): void {
-    this.#ceiling = Math.max(1, Math.floor(Math.min(this.#ceiling, this.#windows[0]!.capacity) * 0.9));
-    this.#slowedAt = this.#clock.now();
+    const now = this.#clock.now();
+    const main = this.#windows[0]!;
+    if (now - this.#slowedAt < main.ms) return;
+    this.#ceiling = Math.max(1, Math.min(this.#ceiling, main.capacity) - this.#step());
+    this.#slowedAt = now;
+    this.#raisedAt = Math.max(now, this.#pausedUntil); // the first window at the lower rate starts after the pause
+  }
+
+  #step(): number {
+    return Math.max(1, Math.floor(this.#windows[0]!.capacity / 10));
   }
 
   pause(ms: number): void {
@@ -114,18 +129,23 @@ export class SlidingWindowLimiter implements Limiter {
     for (const cancel of this.#timers) cancel();
     this.#timers.clear();
     if (this.#pauseTimer !== undefined) this.#clock.clearTimeout(this.#pauseTimer);
-    for (let i = this.#head; i < this.#queue.length; i++) this.#settle(this.#queue[i]!)?.reject(reason);
+    const waiting = [...this.#urgent, ...this.#queue.slice(this.#head)];
+    this.#urgent = [];
     this.#queue = [];
     this.#head = 0;
+    for (const waiter of waiting) this.#settle(waiter)?.reject(reason);
   }
 
   #fits(weight: number): boolean {
     const now = this.#clock.now();
     if (now < this.#pausedUntil) return false;
     const main = this.#windows[0]!;
-    if (this.#ceiling < main.capacity && now - this.#slowedAt >= main.ms) {
-      this.#ceiling++; // one more per window without a refusal, back up to the limit
-      this.#slowedAt = now;
+    if (this.#ceiling < Number.POSITIVE_INFINITY && now - this.#raisedAt >= main.ms) {
+      // a step back per window without a refusal, up to the limit
+      const windows = Math.floor((now - this.#raisedAt) / main.ms);
+      const ceiling = this.#ceiling + windows * this.#step();
+      this.#ceiling = ceiling >= main.capacity ? Number.POSITIVE_INFINITY : ceiling;
+      this.#raisedAt += windows * main.ms;
     }
     if (main.held + weight > this.#ceiling) return false;
     for (const w of this.#windows) if (w.held + weight > w.capacity) return false;
@@ -157,6 +177,12 @@ export class SlidingWindowLimiter implements Limiter {
   }
 
   #drain(): void {
+    while (this.#urgent.length > 0) {
+      const waiter = this.#urgent[0]!;
+      if (!this.#fits(waiter.weight)) return; // nothing jumps ahead of a priority waiter
+      this.#urgent.shift();
+      this.#settle(waiter)?.resolve(this.#grant(waiter.weight));
+    }
     while (this.#head < this.#queue.length) {
       const waiter = this.#queue[this.#head]!;
       if (waiter.done) {
@@ -173,7 +199,7 @@ export class SlidingWindowLimiter implements Limiter {
   #settle(waiter: Waiter): Waiter | undefined {
     if (waiter.done) return undefined;
     waiter.done = true;
-    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    waiter.unlisten?.();
     return waiter;
   }
 

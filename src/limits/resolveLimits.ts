@@ -1,11 +1,14 @@
 import { ZIM_ACTIONS } from './actions.js';
 import type { LimitSpec, LimitsOption, ResolvedLimit } from './LimitSpec.js';
 
+/** A value as an error echoes it: NaN and Infinity as themselves (JSON would say null). */
+const show = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
+
 const SCOPES = ['app', 'group', 'room'] as const;
 
 function positive(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`expected ${name} to be a positive finite number, got ${JSON.stringify(value)}`);
+    throw new TypeError(`expected ${name} to be a positive finite number, got ${show(value)}`);
   }
   return value;
 }
@@ -48,10 +51,12 @@ function resolveOne(action: string, spec: LimitSpec, base: ResolvedLimit | undef
   }
   const perSecond =
     spec.perSecond === undefined ? base!.perSecond : positive(`limits.${action}.perSecond`, spec.perSecond);
-  const burst = spec.burst === undefined ? perSecond : positive(`limits.${action}.burst`, spec.burst);
-  if (burst > perSecond || !Number.isInteger(burst)) {
+  // Any positive rate: below 1/s, one call per 1/perSecond seconds (0.5/s: one per 2 s window).
+  const maxBurst = Math.max(1, Math.floor(perSecond));
+  const burst = spec.burst === undefined ? maxBurst : positive(`limits.${action}.burst`, spec.burst);
+  if (burst > maxBurst || !Number.isInteger(burst)) {
     throw new TypeError(
-      `expected limits.${action}.burst to be an integer from 1 to perSecond (${perSecond}), got ${burst}`,
+      `expected limits.${action}.burst to be an integer from 1 to ${maxBurst} (perSecond ${perSecond}), got ${burst}`,
     );
   }
   const scope = spec.scope ?? base?.scope ?? 'app';

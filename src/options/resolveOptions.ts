@@ -33,7 +33,28 @@ export interface ResolvedOptions {
   readonly redis: ResolvedRedisOption | undefined;
 }
 
-const show = (v: unknown) => (typeof v === 'function' ? 'a function' : (JSON.stringify(v) ?? String(v)));
+/** A value as an error echoes it: NaN and Infinity as themselves (JSON would say null). */
+export const show = (v: unknown): string =>
+  typeof v === 'function'
+    ? 'a function'
+    : typeof v === 'number' || typeof v === 'bigint'
+      ? String(v)
+      : (JSON.stringify(v) ?? String(v));
+
+const MAX_APP_ID = 4294967295; // AppIds are uint32
+
+/** `random`, checked at every call: a value outside [0, 1) is a TypeError naming the option. */
+function checkedRandom(random: () => number): () => number {
+  const checked = () => {
+    const value: unknown = random();
+    if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+      throw new TypeError(`expected random() to return a number in [0, 1), got ${show(value)}`);
+    }
+    return value;
+  };
+  checked(); // once now, so a wrong function fails when the client is built
+  return checked;
+}
 
 function number(
   name: string,
@@ -104,8 +125,8 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
   const o = object('options', input) as ZimResilienceOptions & Record<string, unknown>;
   known('', o, [...TOP, ...extra]);
 
-  if (o.appId !== undefined && !(Number.isSafeInteger(o.appId) && o.appId > 0)) {
-    throw new TypeError(`expected appId to be a positive integer, got ${show(o.appId)}`);
+  if (o.appId !== undefined && !(Number.isInteger(o.appId) && o.appId > 0 && o.appId <= MAX_APP_ID)) {
+    throw new TypeError(`expected appId to be an integer from 1 to ${MAX_APP_ID}, got ${show(o.appId)}`);
   }
   const secret = o.serverSecret;
   if (
@@ -126,6 +147,14 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     if (!/^https?:$/.test(baseUrl.protocol)) throw new Error('not http');
   } catch (cause) {
     throw new TypeError(`expected baseUrl to be an http(s) URL, got ${show(o.baseUrl)}`, { cause });
+  }
+  // The server API takes its parameters in the query: one of the URL's own would end up in every call.
+  const raw = String(o.baseUrl ?? '');
+  const part = raw.includes('?') ? 'a query' : raw.includes('#') ? 'a fragment' : undefined;
+  if (part) {
+    throw new TypeError(
+      `expected baseUrl to be an http(s) URL without a query or fragment, got ${part}: ${show(o.baseUrl)}`,
+    );
   }
 
   const r = object('retry', o.retry);
@@ -197,7 +226,7 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     hooks: hooks as ResolvedOptions['hooks'],
     interceptors: o.interceptors,
     clock,
-    random: o.random ?? Math.random,
+    random: o.random ? checkedRandom(o.random) : Math.random,
     redis: resolveRedisOption(o.redis),
   };
 }

@@ -10,8 +10,8 @@ export interface BufferedAnswer {
   readonly trailers: Record<string, string | string[] | undefined>;
 }
 
-/** The body outgrew `maxBodyBytes`; the attempt was cut there. */
-export class BodyTooLargeError extends Error {
+/** Why an attempt whose body outgrew `maxBodyBytes` was cut. Internal: callers get a `ZimHttpError`. */
+class BodyTooLargeError extends Error {
   readonly code = 'ZIM_BODY_TOO_LARGE';
   constructor(max: number) {
     super(`the response body is larger than maxBodyBytes (${max})`);

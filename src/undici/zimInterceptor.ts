@@ -6,7 +6,7 @@ import { paramsOf } from '../http/paramsOf.js';
 import { signedQuery } from '../http/signedQuery.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
-import { BodyTooLargeError, type BufferedAnswer, dispatchBuffered } from './dispatchBuffered.js';
+import { type BufferedAnswer, dispatchBuffered } from './dispatchBuffered.js';
 import { ReplayController } from './ReplayController.js';
 
 /** An undici interceptor with the remedies applied to ZIM calls, and a `close()`. */
@@ -49,16 +49,17 @@ async function run(
     const body = await replayable(opts.body);
     const head = unsignedPath(opts.path, search);
     const text = typeof body === 'string' ? body : body ? Buffer.from(body).toString('utf8') : undefined;
-    const send: SendAttempt = (signed, signal, timeoutMs) =>
+    const send: SendAttempt = (signed, signal) =>
       dispatchBuffered(
         dispatch,
         {
           ...opts,
           path: signed ? head + signedQuery(signed) : opts.path,
           body,
-          // the attempt timeout, as undici's own timers (the caller's, when set, win)
-          headersTimeout: opts.headersTimeout ?? (Number.isFinite(timeoutMs) ? timeoutMs : 0),
-          bodyTimeout: opts.bodyTimeout ?? (Number.isFinite(timeoutMs) ? timeoutMs : 0),
+          // the engine bounds the whole attempt with one timer; undici's per-phase timers (the
+          // body's restarts on every chunk) are off unless the caller set them
+          headersTimeout: opts.headersTimeout ?? 0,
+          bodyTimeout: opts.bodyTimeout ?? 0,
         },
         signal,
         maxBodyBytes,
@@ -69,9 +70,9 @@ async function run(
       params: paramsOf(search, text),
       signal: controller.signal,
       send,
-      appliesTimeout: true,
     });
-    if (!outcome.response) throw errorFromOutcome(outcome, call);
+    // No answer, or one too large to hand back whole: the same typed errors as the other doors.
+    if (!outcome.response || outcome.response.truncated) throw errorFromOutcome(outcome, call);
     const answer = outcome.response.raw as BufferedAnswer;
     handler.onResponseStart?.(controller, answer.statusCode, answer.headers, answer.statusMessage);
     for (const chunk of answer.chunks) {
@@ -79,7 +80,6 @@ async function run(
       if (controller.aborted) throw controller.reason;
       handler.onResponseData?.(controller, chunk);
     }
-    if (outcome.response.truncated) throw new BodyTooLargeError(maxBodyBytes);
     handler.onResponseEnd?.(controller, answer.trailers);
   } catch (error) {
     handler.onResponseError?.(controller, error as Error);

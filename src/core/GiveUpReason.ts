@@ -1,0 +1,11 @@
+/**
+ * Why a call was given up on, in the words its error uses:
+ * - `max-attempts`: `retry.maxAttempts` attempts were spent;
+ * - `deadline`: `retry.deadlineMs` passed (waits for a slot, backoff and requeue pauses count);
+ * - `budget`: the client's retry budget was spent (too many failures across calls);
+ * - `max-requeues`: still rate-limited after `maxRequeues` requeues;
+ * - `re-signed`: the signature was refused again after one re-sign.
+ * A fatal answer, or a write that may have committed a non-idempotent call, has no reason here:
+ * the error says that itself.
+ */
+export type GiveUpReason = 'max-attempts' | 'deadline' | 'budget' | 'max-requeues' | 're-signed';
