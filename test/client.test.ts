@@ -220,7 +220,7 @@ describe('createZimClient against the mock server', () => {
 
   it('names a wrong option', () => {
     expect(() => createZimClient({ appId: -1, serverSecret: 's' })).toThrow(
-      'expected appId to be a positive integer, got -1',
+      'expected appId to be an integer from 1 to 4294967295, got -1',
     );
     expect(() => createZimClient({ appId: 1, serverSecret: 's', retry: { maxDelayMs: -1 } })).toThrow(
       /retry\.maxDelayMs/,

@@ -104,7 +104,7 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 
-  it('slowDown grants a tenth fewer per window, then one more per window back up to the limit', async () => {
+  it('slowDown grants a fifth fewer, at most once per window, then a tenth more per clean window up to the limit', async () => {
     const limiter = new SlidingWindowLimiter([{ capacity: 10, ms: 1000 }], systemClock);
     const grantNow = () => {
       const permits: Permit[] = [];
@@ -113,13 +113,14 @@ describe('SlidingWindowLimiter (fake timers)', () => {
       return permits.length;
     };
     limiter.slowDown();
-    expect(grantNow()).toBe(9);
+    limiter.slowDown(); // a second refusal in the same window: no second step
+    expect(grantNow()).toBe(8);
     await vi.advanceTimersByTimeAsync(1001);
-    expect(grantNow()).toBe(10); // one window without a refusal: back up by one
-    limiter.slowDown();
-    limiter.slowDown();
+    expect(grantNow()).toBe(9); // one window without a refusal: back up by a tenth
+    limiter.slowDown(); // a new window: one more step down
+    expect(grantNow()).toBe(0); // the 9 granted still hold their slots for a window
     await vi.advanceTimersByTimeAsync(1001);
-    expect(grantNow()).toBe(9); // 10 -> 9 -> 8, and one window later one more
+    expect(grantNow()).toBe(8); // 9 - 2 = 7 at the refusal, and one clean window later 8
   });
 
   it('rejects a weight that can never fit', async () => {

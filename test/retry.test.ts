@@ -26,12 +26,13 @@ async function runScript(
 }
 
 describe('backoff and helpers', () => {
-  it('is full jitter under an exponential ceiling, floored at minDelay', () => {
-    expect(backoffDelay(1, 100, 5000, () => 0.999)).toBe(100);
+  it('is full jitter under an exponential ceiling, with no floor', () => {
+    expect(backoffDelay(1, 100, 5000, () => 0.999)).toBe(99);
+    expect(backoffDelay(1, 100, 5000, () => 0)).toBe(0);
     expect(backoffDelay(4, 100, 5000, () => 0.999)).toBe(799);
     expect(backoffDelay(3, 100, 5000, () => 0.5)).toBe(200);
     expect(backoffDelay(10, 100, 5000, () => 0.5)).toBe(2500);
-    expect(backoffDelay(10, 100, 5000, () => 0)).toBe(100);
+    expect(backoffDelay(10, 100, 5000, () => 0)).toBe(0);
   });
 
   it('parses Retry-After as seconds or a date', () => {
@@ -69,8 +70,8 @@ describe('retry interceptor (fake timers)', () => {
     const { outcome, call } = await run;
     expect(outcome.category).toBe('success');
     expect(call.state.attempts).toBe(3);
-    expect(retries).toEqual([100, 100]); // random 0.5 of ceilings 100 and 200, floored at 100
-    expect(seen[1]!.at - seen[0]!.at).toBe(100);
+    expect(retries).toEqual([50, 100]); // random 0.5 of ceilings 100 and 200
+    expect(seen[1]!.at - seen[0]!.at).toBe(50);
     expect(seen[2]!.at - seen[1]!.at).toBe(100);
   });
 
@@ -123,11 +124,12 @@ describe('retry interceptor (fake timers)', () => {
   it('stops at the deadline: no retry whose delay would pass it', async () => {
     const { run, seen } = await runScript([1, 1, 1, 1, 1, 1, 1, 1], {
       retry: { deadlineMs: 1000, minDelayMs: 400, maxDelayMs: 400, maxAttempts: 10 },
+      random: () => 0.999, // 399 ms each
     });
     await vi.advanceTimersByTimeAsync(10_000);
     const { outcome } = await run;
     expect(outcome.code).toBe(1);
-    expect(seen.map((s) => s.at - seen[0]!.at)).toEqual([0, 400, 800]);
+    expect(seen.map((s) => s.at - seen[0]!.at)).toEqual([0, 399, 798]);
   });
 
   it('aborts a backoff sleep with the signal reason', async () => {

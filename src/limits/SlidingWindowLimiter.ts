@@ -95,19 +95,24 @@ export class SlidingWindowLimiter implements Limiter {
 
   /**
    * The server refused calls within the limit (its limit is lower, or other clients share it):
-   * grant a step fewer per window (a tenth of the limit, at least one). However many calls were
-   * refused, that happens at most once per window: twenty refusals of one burst are one signal,
-   * not twenty. Each window without a refusal gives a step back, up to the limit.
+   * grant a fifth of the limit fewer per window (at least one). However many calls were refused,
+   * that happens at most once per window: twenty refusals of one burst are one signal, not twenty.
+   * Each window without a refusal gives a tenth of the limit back (at least one), up to the limit;
+   * the first such window starts when the pause ends.
    */
   slowDown(): void {
     const now = this.#clock.now();
     const main = this.#windows[0]!;
     if (now - this.#slowedAt < main.ms) return;
-    this.#ceiling = Math.max(1, Math.min(this.#ceiling, main.capacity) - this.#step());
+    this.#ceiling = Math.max(
+      1,
+      Math.min(this.#ceiling, main.capacity) - Math.max(1, Math.round(main.capacity / 5)),
+    );
     this.#slowedAt = now;
     this.#raisedAt = Math.max(now, this.#pausedUntil); // the first window at the lower rate starts after the pause
   }
 
+  /** What each window without a refusal gives back. */
   #step(): number {
     return Math.max(1, Math.floor(this.#windows[0]!.capacity / 10));
   }

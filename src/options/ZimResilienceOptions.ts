@@ -9,16 +9,27 @@ import type { LimitsOption } from '../limits/LimitSpec.js';
 export interface RetryOptions {
   /** Attempts per call, the first included (a re-sign after an auth refusal is not counted). @default 5 */
   readonly maxAttempts?: number;
-  /** The smallest backoff delay, and the base of the exponential. @default 100 */
+  /**
+   * The ceiling of the first retry's delay, doubled for each retry after it (up to `maxDelayMs`).
+   * Full jitter: each delay is random in [0, ceiling), with no floor, so calls that failed together
+   * do not retry together. @default 100
+   */
   readonly minDelayMs?: number;
-  /** The largest backoff delay. @default 5000 */
+  /** The largest backoff ceiling. @default 5000 */
   readonly maxDelayMs?: number;
-  /** No retry starts later than this after the first attempt; delays are cut to fit. @default 30000 */
+  /**
+   * Bounds the whole call, counted from its first attempt: every later wait counts (backoff,
+   * requeue pauses, and the wait for a slot of each retry or requeue, which go ahead of new calls).
+   * No attempt starts after it; one in flight may run to its `attemptTimeoutMs`, so a call settles
+   * within `deadlineMs + attemptTimeoutMs` of its first attempt. A call given up there says
+   * "retry.deadlineMs passed". The wait for the first slot is not counted (it is the queue).
+   * @default 30000
+   */
   readonly deadlineMs?: number;
   /**
-   * An attempt whose answer headers (or next body bytes) take longer than this is abandoned, as a
-   * transport error after writing. The client and undici doors hand it to undici's own
-   * `headersTimeout` / `bodyTimeout`; the fetch door aborts the request. @default 10000
+   * Bounds each attempt as a whole, headers and body together (a body that trickles forever is cut
+   * here): past it the attempt is aborted, as a transport error after writing, then retried or
+   * given up as usual. The same in every door: one timer per attempt. @default 10000
    */
   readonly attemptTimeoutMs?: number;
   /** A server's Retry-After is honoured up to this; longer, this is waited. @default 30000 */
@@ -45,14 +56,14 @@ export interface DefaultInterceptors {
 
 /** Options shared by `createZimClient`, `resilientFetch` and `zimInterceptor`. */
 export interface ZimResilienceOptions {
-  /** Your ZIM AppId. Required by `createZimClient`; with `serverSecret`, lets the other doors re-sign. */
+  /** Your ZIM AppId, an integer from 1 to 4294967295. Required by `createZimClient`; with `serverSecret`, lets the other doors re-sign. */
   readonly appId?: number;
   /**
    * Your ServerSecret, or a function returning it (read again before every attempt, so a rotated
    * secret is picked up). Never logged nor put in an error or event.
    */
   readonly serverSecret?: string | (() => string | Promise<string>);
-  /** The server API's origin. @default 'https://zim-api.zego.im' */
+  /** The server API's origin, without a query or fragment. @default 'https://zim-api.zego.im' */
   readonly baseUrl?: string;
   /** Per-action limits merged over the documented ones; `false` turns one off. @default the documented limits */
   readonly limits?: LimitsOption;
@@ -62,7 +73,11 @@ export interface ZimResilienceOptions {
   readonly retry?: RetryOptions;
   /** Per ZIM code: a category (or a whole entry) that extends or overrides the catalog. @default {} */
   readonly codes?: Readonly<Record<number, CodeOverride>>;
-  /** Times a call is requeued after rate-limited answers before it is given up. @default 10 */
+  /**
+   * Times a call is requeued after rate-limited answers before it is given up: the throttle owns
+   * rate-limited answers (the retry interceptor does not retry them on top), so a call always
+   * rate-limited makes `1 + maxRequeues` attempts. @default 10
+   */
   readonly maxRequeues?: number;
   /** Bytes of a response body read before it is classified; more is not parsed. @default 1048576 */
   readonly maxBodyBytes?: number;
@@ -78,6 +93,6 @@ export interface ZimResilienceOptions {
   readonly redis?: RedisOption;
   /** The clock used for every wait and timestamp. @default the system clock */
   readonly clock?: Clock;
-  /** Randomness for jitter, in [0, 1). @default Math.random */
+  /** Randomness for jitter: returns a number in [0, 1) (checked; anything else is a TypeError). @default Math.random */
   readonly random?: () => number;
 }
