@@ -24,7 +24,7 @@ it('backs off on fake time', async () => {
   const pending = zimFetch('https://zim-api.zego.im/?Action=QueryUserInfos');
   await vi.advanceTimersByTimeAsync(10_000);
   expect(((await (await pending).json()) as { Code: number }).Code).toBe(0);
-  expect(times).toEqual([0, 1000, 2000]); // the delays: 1000 ms, then half of 2000 ms
+  expect(times).toEqual([0, 500, 1500]); // full jitter, random 0.5: half of 1000 ms, then half of 2000 ms
   await zimFetch.close();
 });
 
