@@ -115,7 +115,9 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
     call(action, params = {}, callOptions = NO_OPTIONS) {
       if (typeof action !== 'string' || !/^\w+$/.test(action)) {
         return Promise.reject(
-          new TypeError(`expected action to be a ZIM action name, got ${JSON.stringify(action)}`),
+          new TypeError(
+            `expected action to be a ZIM action name, got ${typeof action === 'number' ? String(action) : JSON.stringify(action)}`,
+          ),
         );
       }
       if (typeof params !== 'object' || params === null || Array.isArray(params)) {

@@ -16,7 +16,7 @@ function positive(name: string, value: unknown): number {
 /** Merges the user's `limits` over the documented ones and checks every value; a wrong one is a TypeError naming it. */
 export function resolveLimits(option: LimitsOption | undefined): ReadonlyMap<string, ResolvedLimit> {
   if (option !== undefined && (typeof option !== 'object' || option === null || Array.isArray(option))) {
-    throw new TypeError(`expected limits to be an object of action names, got ${JSON.stringify(option)}`);
+    throw new TypeError(`expected limits to be an object of action names, got ${show(option)}`);
   }
   const out = new Map<string, ResolvedLimit>();
   for (const [action, spec] of Object.entries(ZIM_ACTIONS)) {
@@ -34,7 +34,7 @@ export function resolveLimits(option: LimitsOption | undefined): ReadonlyMap<str
       continue;
     }
     if (typeof spec !== 'object' || spec === null) {
-      throw new TypeError(`expected limits.${action} to be an object or false, got ${JSON.stringify(spec)}`);
+      throw new TypeError(`expected limits.${action} to be an object or false, got ${show(spec)}`);
     }
     out.set(action, resolveOne(action, spec, out.get(action)));
   }
@@ -62,7 +62,7 @@ function resolveOne(action: string, spec: LimitSpec, base: ResolvedLimit | undef
   const scope = spec.scope ?? base?.scope ?? 'app';
   if (!SCOPES.includes(scope)) {
     throw new TypeError(
-      `expected limits.${action}.scope to be one of ${SCOPES.join(', ')}, got ${JSON.stringify(scope)}`,
+      `expected limits.${action}.scope to be one of ${SCOPES.join(', ')}, got ${show(scope)}`,
     );
   }
   let dailyQuota = base?.dailyQuota;
