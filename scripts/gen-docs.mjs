@@ -391,16 +391,35 @@ const REFERENCE = {
 // ---------------------------------------------------------------------------------------------
 // Includes in README.md and docs/*.md
 
-const INCLUDE = /<!-- include:([\w./-]+):start -->\n[\s\S]*?<!-- include:\1:end -->/g;
+const INCLUDE = /<!-- include:([\w./#-]+):start -->\n[\s\S]*?<!-- include:\1:end -->/g;
 
-function include(path) {
-  const file = join(root, path);
-  if (!existsSync(file)) {
+/**
+ * The text an include shows: the whole file at PATH, or, for PATH#NAME, the lines between
+ * `// #region NAME` and `// #endregion NAME` (a few lines of an example that runs as a whole).
+ */
+function includedText(path) {
+  const [file, region] = path.split('#');
+  const full = join(root, file);
+  if (!existsSync(full)) {
     problems.push(`include:${path}: no such file`);
     return '';
   }
-  const lang = { ts: 'ts', mjs: 'js', js: 'js', sh: 'sh', json: 'json' }[path.split('.').pop()] ?? '';
-  return `\`\`\`${lang}\n${readFileSync(file, 'utf8').trimEnd()}\n\`\`\``;
+  const text = readFileSync(full, 'utf8');
+  if (region === undefined) return text.trimEnd();
+  const lines = text.split('\n');
+  const start = lines.indexOf(`// #region ${region}`);
+  const end = lines.indexOf(`// #endregion ${region}`);
+  if (start === -1 || end < start) {
+    problems.push(`include:${path}: no "// #region ${region}" ... "// #endregion ${region}" in ${file}`);
+    return '';
+  }
+  return lines.slice(start + 1, end).join('\n').trimEnd();
+}
+
+function include(path) {
+  const ext = path.split('#')[0].split('.').pop();
+  const lang = { ts: 'ts', mjs: 'js', js: 'js', sh: 'sh', json: 'json' }[ext] ?? '';
+  return `\`\`\`${lang}\n${includedText(path)}\n\`\`\``;
 }
 
 const withIncludes = (text) =>
