@@ -413,7 +413,10 @@ function includedText(path) {
     problems.push(`include:${path}: no "// #region ${region}" ... "// #endregion ${region}" in ${file}`);
     return '';
   }
-  return lines.slice(start + 1, end).join('\n').trimEnd();
+  return lines
+    .slice(start + 1, end)
+    .join('\n')
+    .trimEnd();
 }
 
 function include(path) {
