@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDemoArgs } from '../demo/args.js';
-import { createZimClient, ZIM_CODES } from '../src/index.js';
+import * as api from '../src/index.js';
+import { createZimClient, ZIM_CODES, ZimError } from '../src/index.js';
 import { codeBlocks, includedText, slugsOf } from './helpers/markdown.js';
 
 // README.md must not claim what does not work, and must stay short: at most 35,000 bytes, every
@@ -175,6 +176,21 @@ describe('README.md', () => {
     for (const flag of readme.match(/npm run demo -- ([^`]+)`/g) ?? []) {
       expect(() => parseDemoArgs(flag.replace(/^npm run demo -- |`$/g, '').split(' '))).not.toThrow();
     }
+  });
+
+  it('names every event and every error class there is', () => {
+    const section = (name: string) =>
+      new RegExp(`^## ${name}\\n([\\s\\S]*?)^## `, 'm').exec(readme)?.[1] ?? '';
+    const events = [
+      ...readFileSync(join(root, 'docs/reference/events.md'), 'utf8').matchAll(/^## `(\w+)`$/gm),
+    ];
+    expect(events.length).toBeGreaterThan(8);
+    for (const [, event] of events) expect(section('Events'), event).toContain(`\`${event}\``);
+    const errors = Object.entries(api)
+      .filter(([, v]) => typeof v === 'function' && v.prototype instanceof ZimError)
+      .map(([name]) => name);
+    expect(errors.length).toBeGreaterThan(4);
+    for (const name of errors) expect(section('Errors'), name).toContain(`\`${name}\``);
   });
 
   it('quotes the validation message the client really throws', () => {
