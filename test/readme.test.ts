@@ -165,7 +165,7 @@ describe('README.md', () => {
   it('says how long the two commands take here', () => {
     expect(readme).toMatch(/`npm install` \d+ to \d+ s/);
     expect(readme).toMatch(/`npm test` about \d+ (s|min)/);
-    expect(readme).toMatch(/`npm run demo` about \d+ s/);
+    expect(readme).toMatch(/`npm run demo` \d+ to \d+ s/);
   });
 
   it('names the package, the Node.js version, the demo flags and the code count as they are', () => {
