@@ -164,7 +164,7 @@ describe('README.md', () => {
 
   it('says how long the two commands take here', () => {
     expect(readme).toMatch(/`npm install` \d+ to \d+ s/);
-    expect(readme).toMatch(/`npm test` about \d+ (s|min)/);
+    expect(readme).toMatch(/`npm test` \d+ to \d+ s/);
     expect(readme).toMatch(/`npm run demo` \d+ to \d+ s/);
   });
 
