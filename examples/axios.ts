@@ -8,12 +8,14 @@ import { startMockZimServer } from 'zim-resilience/mock';
 const server = await startMockZimServer();
 server.script('QueryUserInfos', ['reset']);
 
+// #region readme
 const zimFetch = resilientFetch(fetch, {
   appId: server.appId,
   serverSecret: server.serverSecret,
   baseUrl: server.url,
 });
 const zim = axios.create({ baseURL: server.url, adapter: 'fetch', env: { fetch: zimFetch } });
+// #endregion readme
 try {
   await zim.post<ZimBody>(
     '/',

@@ -47,6 +47,7 @@ try {
         FromUserId: 'user0',
         ToUserId: [user.UserId],
         MessageType: 1,
+        Priority: 1, // 1 low, 2 medium, 3 high
         MessageBody: { Message: `Welcome, ${user.UserName}!` },
       }),
     ),

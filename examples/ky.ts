@@ -8,12 +8,14 @@ import { startMockZimServer } from 'zim-resilience/mock';
 const server = await startMockZimServer();
 server.script('CreateGroup', [{ code: 100000015 }]);
 
+// #region readme
 const zimFetch = resilientFetch(fetch, {
   appId: server.appId,
   serverSecret: server.serverSecret,
   baseUrl: server.url,
 });
 const zim = ky.create({ prefixUrl: server.url, fetch: zimFetch, retry: 0, timeout: false });
+// #endregion readme
 try {
   const call = <T>(Action: string, json: object) =>
     zim.post('', { searchParams: { Action }, json }).json<ZimBody & T>();

@@ -70,6 +70,8 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
   'examples/readme/callbacks.ts': [/user_login: genuine\nforged: refused/],
   'examples/readme/chain.ts': [/attempt 1: retryable \(Code 1\)[\s\S]*attempt 2: success \(Code 0\)/],
   'examples/readme/client-door.ts': [/UserRegister answered Code 0/],
+  'examples/readme/fetch-door.ts': [/UserRegister answered Code 0/],
+  'examples/readme/undici-door.ts': [/QueryUserInfos: HTTP 200, Code 0/],
   'examples/readme/codes.ts': [
     /^rate-limited$/m,
     /^Signature expired\.$/m,

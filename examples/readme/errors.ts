@@ -18,6 +18,7 @@ const zim = createZimClient({
   limits: { SendMessageToAllUsers: { dailyQuota: 1 } },
 });
 
+// #region readme
 /** Makes a call and says how it failed, as a caller would sort the errors. */
 async function explain(what: string, call: () => Promise<unknown>): Promise<void> {
   try {
@@ -42,6 +43,7 @@ async function explain(what: string, call: () => Promise<unknown>): Promise<void
     } else throw error;
   }
 }
+// #endregion readme
 
 const lookup = () => zim.call('QueryUserInfos', { UserIds: ['u1'] });
 const message = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'hi' } };

@@ -10,6 +10,7 @@ const channels = {
   settled: diagnostics.channel('zim-resilience:settled'),
   giveUp: diagnostics.channel('zim-resilience:giveUp'),
   cluster: diagnostics.channel('zim-resilience:cluster'),
+  passthrough: diagnostics.channel('zim-resilience:passthrough'),
 } as const;
 
 /**

@@ -81,6 +81,18 @@ export interface ClusterEvent {
   readonly share: number;
 }
 
+/**
+ * `resilientFetch` or `zimInterceptor` let a request through untouched although its query carries
+ * `Action=`: its origin is not `baseUrl`'s (often a `baseUrl` left at its default).
+ */
+export interface PassthroughEvent {
+  readonly action: string;
+  /** The origin the request went to. */
+  readonly origin: string;
+  /** The origin of `baseUrl`, the only one the remedies apply to. */
+  readonly baseUrl: string;
+}
+
 /** Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`. */
 export interface ZimEvents {
   attempt: AttemptEvent;
@@ -91,6 +103,7 @@ export interface ZimEvents {
   settled: SettledEvent;
   giveUp: GiveUpEvent;
   cluster: ClusterEvent;
+  passthrough: PassthroughEvent;
 }
 
 /** The `hooks` option: a function per event, called synchronously with one frozen object. */

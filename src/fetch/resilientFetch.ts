@@ -1,6 +1,7 @@
 import type { SendAttempt } from '../core/Call.js';
 import { createEngine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
+import { warnPassthrough } from '../events/warnPassthrough.js';
 import { paramsOf } from '../http/paramsOf.js';
 import { readBounded } from '../http/readBounded.js';
 import { setSignedParams } from '../http/setSignedParams.js';
@@ -57,11 +58,15 @@ export function resilientFetch(fetchImpl: typeof fetch, options: ZimResilienceOp
   const resolved = resolveOptions(options);
   const engine = createEngine(resolved);
   const origin = resolved.baseUrl.origin;
+  const passthrough = warnPassthrough(resolved);
 
   const wrapped = async (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const action = url.searchParams.get('Action');
-    if (url.origin !== origin || !action) return fetchImpl(input, init);
+    if (url.origin !== origin || !action) {
+      passthrough(url, url.search);
+      return fetchImpl(input, init);
+    }
 
     const request = input instanceof Request ? input : undefined;
     const body = await replayable(init.body ?? (request?.body ? await request.arrayBuffer() : undefined));

@@ -81,7 +81,12 @@ export interface ZimResilienceOptions {
   readonly maxRequeues?: number;
   /** Bytes of a response body read before it is classified; more is not parsed. @default 1048576 */
   readonly maxBodyBytes?: number;
-  /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, giveUp, cluster). @default {} */
+  /**
+   * `resilientFetch` and `zimInterceptor`: one process warning per origin that gets a request with
+   * `Action=` in its query but is not `baseUrl`'s (the `passthrough` event fires either way). @default true
+   */
+  readonly warnPassthrough?: boolean;
+  /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, giveUp, cluster, passthrough). @default {} */
   readonly hooks?: ZimHooks;
   /** Builds the chain from the default remedies. @default ({ retry, throttle, sign, classify }) => [retry, throttle, sign, classify] */
   readonly interceptors?: (defaults: DefaultInterceptors) => readonly Interceptor[];

@@ -3,6 +3,7 @@ export const DEFAULTS = Object.freeze({
   baseUrl: 'https://zim-api.zego.im',
   maxRequeues: 10,
   maxBodyBytes: 1024 * 1024,
+  warnPassthrough: true,
   retry: Object.freeze({
     maxAttempts: 5,
     minDelayMs: 100,

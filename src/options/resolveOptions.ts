@@ -26,6 +26,7 @@ export interface ResolvedOptions {
   readonly catalog: CodeCatalog;
   readonly maxRequeues: number;
   readonly maxBodyBytes: number;
+  readonly warnPassthrough: boolean;
   readonly hooks: NonNullable<ZimResilienceOptions['hooks']>;
   readonly interceptors: ZimResilienceOptions['interceptors'];
   readonly clock: Clock;
@@ -100,6 +101,7 @@ const TOP = [
   'codes',
   'maxRequeues',
   'maxBodyBytes',
+  'warnPassthrough',
   'hooks',
   'interceptors',
   'clock',
@@ -115,7 +117,17 @@ const RETRY = [
   'maxRetryAfterMs',
   'budget',
 ];
-const HOOKS = ['attempt', 'retry', 'throttle', 'rateLimited', 'resign', 'settled', 'giveUp', 'cluster'];
+const HOOKS = [
+  'attempt',
+  'retry',
+  'throttle',
+  'rateLimited',
+  'resign',
+  'settled',
+  'giveUp',
+  'cluster',
+  'passthrough',
+];
 
 /**
  * Applies the defaults and checks every option. A wrong one is a `TypeError` that names it and
@@ -204,6 +216,9 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
       `expected interceptors to be a function (defaults) => interceptor[], got ${show(o.interceptors)}`,
     );
   }
+  if (o.warnPassthrough !== undefined && typeof o.warnPassthrough !== 'boolean') {
+    throw new TypeError(`expected warnPassthrough to be a boolean, got ${show(o.warnPassthrough)}`);
+  }
   const clock = o.clock ?? systemClock;
   for (const m of ['now', 'setTimeout', 'clearTimeout'] as const) {
     if (typeof clock?.[m] !== 'function')
@@ -223,6 +238,7 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     catalog: createCodeCatalog(o.codes),
     maxRequeues: number('maxRequeues', o.maxRequeues, DEFAULTS.maxRequeues, { integer: true }),
     maxBodyBytes: number('maxBodyBytes', o.maxBodyBytes, DEFAULTS.maxBodyBytes, { min: 1, integer: true }),
+    warnPassthrough: o.warnPassthrough ?? DEFAULTS.warnPassthrough,
     hooks: hooks as ResolvedOptions['hooks'],
     interceptors: o.interceptors,
     clock,

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { SendAttempt } from '../core/Call.js';
 import { createEngine, type Engine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
+import { warnPassthrough } from '../events/warnPassthrough.js';
 import { paramsOf } from '../http/paramsOf.js';
 import { signedQuery } from '../http/signedQuery.js';
 import { resolveOptions } from '../options/resolveOptions.js';
@@ -97,11 +98,15 @@ export function zimInterceptor(options: ZimResilienceOptions = {}): ZimIntercept
   const engine = createEngine(resolved);
   const origin = resolved.baseUrl.origin;
   const seen = new Map<string, boolean>(); // origin strings already compared
+  const passthrough = warnPassthrough(resolved);
   const interceptor = (dispatch: Dispatcher.Dispatch): Dispatcher.Dispatch =>
     function zimDispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
       const search = opts.upgrade ? undefined : zimQueryOf(opts, origin, seen);
       const action = search?.get('Action');
-      if (!search || !action) return dispatch(opts, handler);
+      if (!search || !action) {
+        if (!search) passthrough(opts.origin, opts.path);
+        return dispatch(opts, handler);
+      }
       void run(engine, resolved.maxBodyBytes, dispatch, opts, handler, action, search);
       return true;
     };
