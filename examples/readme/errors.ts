@@ -2,6 +2,7 @@ import {
   createZimClient,
   isZimApiError,
   isZimError,
+  type SendPeerMessageRequest,
   ZimClosedError,
   ZimHttpError,
   ZimQuotaError,
@@ -44,7 +45,13 @@ async function explain(what: string, call: () => Promise<unknown>): Promise<void
 }
 
 const lookup = () => zim.call('QueryUserInfos', { UserIds: ['u1'] });
-const message = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'hi' } };
+const message: SendPeerMessageRequest = {
+  FromUserId: 'u1',
+  ToUserId: ['u2'],
+  MessageType: 1,
+  Priority: 1,
+  MessageBody: { Message: 'hi' },
+};
 
 server.script('QueryUserInfos', [{ code: 660000002 }]);
 await explain('a fatal code', lookup);

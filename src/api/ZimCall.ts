@@ -15,10 +15,11 @@ export type ZimParams<A extends string> = A extends keyof ZimApi
  */
 export type ZimAnswer<A extends string> = A extends keyof ZimApi ? ZimApi[A]['response'] : ZimBody;
 
-/** Whether an object type has a required key. */
-type HasRequired<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T] extends never
-  ? false
-  : true;
+/** The keys of `T` that are not optional. */
+type RequiredKeys<T> = { [K in keyof T]-?: Partial<Pick<T, K>> extends Pick<T, K> ? never : K }[keyof T];
+
+/** Whether an object type has a required key (an index signature has none). */
+type HasRequired<T> = string extends keyof T ? false : [RequiredKeys<T>] extends [never] ? false : true;
 
 /** The arguments after the action: `params` may be left out when the action requires none. */
 export type ZimCallArgs<A extends string, O> =

@@ -6,6 +6,9 @@ import type { ZimHooks } from '../events/ZimEvents.js';
 import type { ZimAction } from '../limits/actions.js';
 import type { LimitsOption } from '../limits/LimitSpec.js';
 
+/** `idempotent` option: per action (documented, or `C`, one of `customActions`), whether sending it twice is harmless. */
+export type IdempotentOption<C extends string = never> = { readonly [A in ZimAction | C]?: boolean };
+
 /** How failed attempts are retried. */
 export interface RetryOptions {
   /** Attempts per call, the first included (a re-sign after an auth refusal is not counted). @default 5 */
@@ -62,7 +65,7 @@ export interface ZimResilienceOptions<C extends string = never> {
   /** Per-action limits merged over the documented ones; `false` turns one off. @default the documented limits */
   readonly limits?: LimitsOption<NoInfer<C>>;
   /** Per action: whether sending it twice is harmless. @default queries, checks and setters are; sends, imports and creations are not */
-  readonly idempotent?: { readonly [A in ZimAction | NoInfer<C>]?: boolean };
+  readonly idempotent?: IdempotentOption<NoInfer<C>>;
   /**
    * Actions the official documents do not have (yet): `call` takes them with any parameters and
    * answers an untyped body, and `limits` and `idempotent` accept them. Any other unknown name is a
