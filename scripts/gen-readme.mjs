@@ -204,7 +204,7 @@ function eventsTable() {
   const file = 'src/events/ZimEvents.ts';
   const { members } = membersOf(file, 'ZimEvents');
   const rows = members.map((m) => {
-    const event = membersOf(file, m.type);
+    const event = membersOf(file, m.type.replace(/<.*>$/, ''));
     const fields = event.members.map((f) => `${code(f.name)}${f.doc ? `: ${cell(f.doc)}` : ''}`).join('<br>');
     return [code(m.name), code(`zim-resilience:${m.name}`), cell(event.doc), fields];
   });

@@ -1,4 +1,4 @@
-export type * from './api/ZimApi.js';
+export type { ZimApi } from './api/ZimApi.js';
 export type { ZimAnswer, ZimCallArgs, ZimParams } from './api/ZimCall.js';
 export type { CallOptions, ZimClient, ZimClientOptions } from './client/createZimClient.js';
 export { createZimClient } from './client/createZimClient.js';

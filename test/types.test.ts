@@ -7,12 +7,12 @@ import {
   type Interceptor,
   type RetryEvent,
   resilientFetch,
-  type SendPeerMessageRequest,
-  type UserRegisterResponse,
   type ZimAction,
+  type ZimAnswer,
   type ZimApiError,
   type ZimBody,
   type ZimClient,
+  type ZimParams,
   zimInterceptor,
 } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
@@ -45,7 +45,7 @@ describe('public types', () => {
 });
 
 describe('the typed call', () => {
-  const message: SendPeerMessageRequest = {
+  const message: ZimParams<'SendPeerMessage'> = {
     FromUserId: 'u1',
     ToUserId: ['u2'],
     MessageType: 1,
@@ -64,7 +64,7 @@ describe('the typed call', () => {
     await zim.call('QueryUserInfos', { UserIds: ['u1'], Limit: 1 });
 
     const body = await zim.call('UserRegister', { UserInfo: [{ UserId: 'u1', UserName: 'Ann' }] });
-    expectTypeOf(body).toEqualTypeOf<UserRegisterResponse>();
+    expectTypeOf(body).toEqualTypeOf<ZimAnswer<'UserRegister'>>();
     expectTypeOf(body.Code).toEqualTypeOf<number>();
     // Batch answers: ErrorList typed.
     expectTypeOf(body.ErrorList).toEqualTypeOf<
@@ -179,5 +179,21 @@ describe('events', () => {
       process.off('warning', onWarning);
       await client.close();
     }
+  });
+});
+
+describe('the fetch and undici doors', () => {
+  it('take customActions and check action names in limits too', () => {
+    const f = resilientFetch(fetch, { customActions: ['NewAction'], limits: { NewAction: false } });
+    expectTypeOf(f).toMatchTypeOf<typeof fetch>();
+    expect(() =>
+      // @ts-expect-error a misspelt action in the fetch door's limits
+      resilientFetch(fetch, { limits: { SendPeerMesage: false } }),
+    ).toThrow(/did you mean SendPeerMessage\?/);
+    expect(() =>
+      // @ts-expect-error a misspelt action in the undici door's idempotent
+      zimInterceptor({ idempotent: { QueryUserInfo: true } }),
+    ).toThrow(/did you mean QueryUserInfos\?/);
+    return f.close();
   });
 });

@@ -2,9 +2,9 @@ import {
   createZimClient,
   isZimApiError,
   isZimError,
-  type SendPeerMessageRequest,
   ZimClosedError,
   ZimHttpError,
+  type ZimParams,
   ZimQuotaError,
   ZimTransportError,
 } from 'zim-resilience';
@@ -45,7 +45,7 @@ async function explain(what: string, call: () => Promise<unknown>): Promise<void
 }
 
 const lookup = () => zim.call('QueryUserInfos', { UserIds: ['u1'] });
-const message: SendPeerMessageRequest = {
+const message: ZimParams<'SendPeerMessage'> = {
   FromUserId: 'u1',
   ToUserId: ['u2'],
   MessageType: 1,

@@ -1,9 +1,4 @@
-import {
-  createZimClient,
-  isZimApiError,
-  type SendPeerMessageRequest,
-  ZimTransportError,
-} from 'zim-resilience';
+import { createZimClient, isZimApiError, type ZimParams, ZimTransportError } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
 const server = await startMockZimServer();
@@ -27,7 +22,7 @@ try {
 
 // SendPeerMessage is not idempotent: a second send is a second message, so it is not resent.
 server.script('SendPeerMessage', ['resetAfterCommit']);
-const message: SendPeerMessageRequest = {
+const message: ZimParams<'SendPeerMessage'> = {
   FromUserId: 'ann',
   ToUserId: ['bob'],
   MessageType: 1,

@@ -37,7 +37,10 @@ function textOf(body: FetchBody | undefined): string | undefined {
  * attempt (a ZIM error code stays in its body, as with plain fetch). Everything else passes through.
  * A call given up without any answer rejects with `ZimTransportError`.
  */
-export function resilientFetch(fetchImpl: typeof fetch, options: ZimResilienceOptions = {}): ResilientFetch {
+export function resilientFetch<const C extends string = never>(
+  fetchImpl: typeof fetch,
+  options: ZimResilienceOptions<C> = {},
+): ResilientFetch {
   if (typeof fetchImpl !== 'function')
     throw new TypeError(`expected fetch to be a function, got ${typeof fetchImpl}`);
   const resolved = resolveOptions(options);
