@@ -80,11 +80,14 @@ export async function runWorkload(
     if (!created) return;
     await Promise.all(
       range(o.invitesPerGroup).map((k) =>
-        rec.track('InviteUsersIntoGroup', `${GroupId} invite ${k}`, () => {
-          const UserIds = [anyUser(), anyUser()];
-          const GroupMemberInfos = UserIds.map((UserId) => ({ UserId }));
-          return zim.call('InviteUsersIntoGroup', { GroupId, FromUserId: owner, UserIds, GroupMemberInfos });
-        }),
+        rec.track('InviteUsersIntoGroup', `${GroupId} invite ${k}`, () =>
+          zim.call('InviteUsersIntoGroup', {
+            GroupId,
+            FromUserId: owner,
+            UserIds: [],
+            GroupMemberInfos: [{ UserId: anyUser() }, { UserId: anyUser() }],
+          }),
+        ),
       ),
     );
     await pool(range(o.memberQueriesPerGroup), 2, () =>

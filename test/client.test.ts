@@ -289,8 +289,8 @@ describe('limits, end to end (counted by the server)', () => {
     await Promise.all(
       Array.from({ length: 6 }, () =>
         client.call('QueryMessagesByMsgSeq', {
-          FromUserId: 'u1',
-          ConvId: 'u2',
+          FromUserId: 'a',
+          ConvId: 'b',
           ConvType: 0,
           MsgSeqList: [1, 2, 3, 4, 5, 6, 7, 8],
         }),

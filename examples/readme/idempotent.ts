@@ -10,8 +10,6 @@ const zim = createZimClient({
   idempotent: { CreateGroup: true },
 });
 
-await zim.call('UserRegister', { UserInfo: [{ UserId: 'ann' }, { UserId: 'bob' }] });
-
 // The server creates the group, then the connection drops before the answer.
 server.script('CreateGroup', ['resetAfterCommit']);
 try {
