@@ -159,7 +159,12 @@ async function clientGroups(job: ScaleJob): Promise<ScaleResult['clientGroups']>
   await sleep(job.idleWaitMs);
   const before = sampleMemory();
   const results = await runAll(job.groups, 64, (i) =>
-    client.call('InviteUsersIntoGroup', { GroupId: `g${i}`, UserIds: ['u'] }),
+    client.call('InviteUsersIntoGroup', {
+      GroupId: `g${i}`,
+      FromUserId: 'u0',
+      UserIds: ['u'],
+      GroupMemberInfos: [{ UserId: 'u' }],
+    }),
   );
   const afterCalls = growth(before, sampleMemory());
   await sleep(job.idleWaitMs);

@@ -6,8 +6,6 @@ import type { Recorder } from './recorder.js';
 /** ZIM's "the group already exists": a CreateGroup sent again after a lost answer was committed the first time. */
 const GROUP_EXISTS = 660600011;
 
-type ErrorList = { readonly ErrorList?: readonly { readonly UserId?: string; readonly SubCode?: number }[] };
-
 /** Runs `task` over `items` with at most `concurrency` in flight, as a service with a worker pool would. */
 async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<unknown>) {
   let next = 0;
@@ -50,7 +48,7 @@ export async function runWorkload(
   );
   await pool(batches, o.concurrency, async (UserInfo) => {
     const body = await rec.track('UserRegister', `${UserInfo[0]?.UserId}..${UserInfo.at(-1)?.UserId}`, () =>
-      zim.call<ErrorList>('UserRegister', { UserInfo }),
+      zim.call('UserRegister', { UserInfo }),
     );
     rec.countItemErrors(body);
   });
@@ -60,10 +58,10 @@ export async function runWorkload(
     const GroupId = `team${g}`;
     const owner = userId(g);
     const create = {
-      FromUserId: owner,
+      GroupOwner: owner,
       GroupId,
       GroupName: `Team ${g}`,
-      UserIds: range(10).map(() => anyUser()),
+      UserId: range(10).map(() => anyUser()),
     };
     let created = await rec.track('CreateGroup', GroupId, () => zim.call('CreateGroup', create));
     const lost = rec.failures.find((f) => f.action === 'CreateGroup' && f.label === GroupId);
@@ -73,7 +71,7 @@ export async function runWorkload(
         zim.call('CreateGroup', create).catch((error: unknown) => {
           if (isZimApiError(error) && error.code === GROUP_EXISTS) {
             lost.note = 'sent again: "group exists", so the first one was committed';
-            return { Code: 0 };
+            return { Code: 0 } as const;
           }
           throw error;
         }),
@@ -83,7 +81,12 @@ export async function runWorkload(
     await Promise.all(
       range(o.invitesPerGroup).map((k) =>
         rec.track('InviteUsersIntoGroup', `${GroupId} invite ${k}`, () =>
-          zim.call('InviteUsersIntoGroup', { GroupId, FromUserId: owner, UserIds: [anyUser(), anyUser()] }),
+          zim.call('InviteUsersIntoGroup', {
+            GroupId,
+            FromUserId: owner,
+            UserIds: [],
+            GroupMemberInfos: [{ UserId: anyUser() }, { UserId: anyUser() }],
+          }),
         ),
       ),
     );
@@ -102,6 +105,7 @@ export async function runWorkload(
         FromUserId: from,
         ToUserId: [to],
         MessageType: 1,
+        Priority: 1,
         MessageBody: { Message: `hello #${i}` },
       }),
     );
@@ -109,7 +113,7 @@ export async function runWorkload(
 
   const lookups = pool(range(o.userInfoQueries), o.concurrency, async (i) => {
     const body = await rec.track('QueryUserInfos', `lookup ${i}`, () =>
-      zim.call<ErrorList>('QueryUserInfos', { UserIds: range(10).map(() => anyUser()) }),
+      zim.call('QueryUserInfos', { UserIds: range(10).map(() => anyUser()) }),
     );
     rec.countItemErrors(body);
   });

@@ -321,11 +321,12 @@ function eventsPage() {
   const file = 'src/events/ZimEvents.ts';
   const { members } = membersOf(file, 'ZimEvents');
   const sections = members.flatMap((m) => {
-    const event = membersOf(file, m.type);
+    const type = m.type.replace(/<.*>$/, ''); // AttemptEvent<A> is AttemptEvent
+    const event = membersOf(file, type);
     return [
       `## \`${m.name}\``,
       '',
-      `${event.doc} Channel \`zim-resilience:${m.name}\`; type \`${m.type}\`.`,
+      `${event.doc} Channel \`zim-resilience:${m.name}\`; type \`${type}\`.`,
       '',
       table(
         ['field', 'type', 'what it is'],

@@ -1,3 +1,5 @@
+export type { ZimApi } from './api/ZimApi.js';
+export type { ZimAnswer, ZimCallArgs, ZimParams } from './api/ZimCall.js';
 export type { CallOptions, ZimClient, ZimClientOptions } from './client/createZimClient.js';
 export { createZimClient } from './client/createZimClient.js';
 export type { Category } from './codes/Category.js';
@@ -29,6 +31,7 @@ export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';
 export { DEFAULTS } from './options/defaults.js';
 export type {
   DefaultInterceptors,
+  IdempotentOption,
   RetryOptions,
   ZimResilienceOptions,
 } from './options/ZimResilienceOptions.js';

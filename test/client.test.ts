@@ -53,7 +53,7 @@ describe('createZimClient against the mock server', () => {
     });
     expect(reg.Code).toBe(0);
     expect(reg['ErrorList']).toEqual([expect.objectContaining({ UserId: 'u2', SubCode: 50014 })]);
-    await client.call('CreateGroup', { FromUserId: 'u1', GroupId: 'g1', GroupName: 'G', UserIds: ['u1'] });
+    await client.call('CreateGroup', { GroupOwner: 'u1', GroupId: 'g1', GroupName: 'G', UserId: ['u1'] });
     const list = await client.call('QueryAppGroupList', {});
     expect(JSON.stringify(list)).toContain('g1');
   });
@@ -125,7 +125,13 @@ describe('createZimClient against the mock server', () => {
     expect(Date.now() - started).toBeLessThan(2500);
     expect(server.stats().QueryUserInfos.arrivals).toBe(2);
     server.script('SendPeerMessage', [{ delayMs: 3000 }]);
-    const msg = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'slow' } };
+    const msg = {
+      FromUserId: 'u1',
+      ToUserId: ['u2'],
+      MessageType: 1,
+      Priority: 1 as const,
+      MessageBody: { Message: 'slow' },
+    };
     const error = await client.call('SendPeerMessage', msg).catch((e) => e);
     expect(error).toMatchObject({ name: 'ZimTransportError', mayHaveCommitted: true, attempts: 1 });
   });
@@ -133,7 +139,13 @@ describe('createZimClient against the mock server', () => {
   it('does not send a SendPeerMessage twice after a reset once written, unless allowed', async () => {
     const { client, server } = await setup();
     server.script('SendPeerMessage', ['resetAfterCommit']);
-    const msg = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'hi' } };
+    const msg = {
+      FromUserId: 'u1',
+      ToUserId: ['u2'],
+      MessageType: 1,
+      Priority: 1 as const,
+      MessageBody: { Message: 'hi' },
+    };
     const error = await client.call('SendPeerMessage', msg).catch((e) => e);
     expect(error).toBeInstanceOf(ZimTransportError);
     expect(error.mayHaveCommitted).toBe(true);
@@ -210,11 +222,11 @@ describe('createZimClient against the mock server', () => {
       baseUrl: url,
       retry: { maxAttempts: 2, minDelayMs: 1, maxDelayMs: 1 },
     });
-    const huge = await client.call('QueryUserInfos', {}).catch((e) => e);
+    const huge = await client.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e);
     expect(huge).toBeInstanceOf(ZimHttpError);
     expect(huge.message).toMatch(/too large/);
     mode = 'html';
-    const html = await client.call('QueryUserInfos', {}).catch((e) => e);
+    const html = await client.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e);
     expect(html).toMatchObject({ name: 'ZimHttpError', status: 200, category: 'retryable', attempts: 2 });
   });
 
@@ -241,7 +253,12 @@ describe('limits, end to end (counted by the server)', () => {
     await Promise.all(
       ['gA', 'gB'].flatMap((GroupId) =>
         Array.from({ length: 4 }, (_, i) =>
-          client.call('InviteUsersIntoGroup', { GroupId, FromUserId: 'o', UserIds: [`u${i}`] }),
+          client.call('InviteUsersIntoGroup', {
+            GroupId,
+            FromUserId: 'o',
+            UserIds: [`u${i}`],
+            GroupMemberInfos: [{ UserId: `u${i}` }],
+          }),
         ),
       ),
     );
@@ -271,7 +288,12 @@ describe('limits, end to end (counted by the server)', () => {
     const { client, server } = await setup();
     await Promise.all(
       Array.from({ length: 6 }, () =>
-        client.call('QueryMessagesByMsgSeq', { MsgSeqs: [1, 2, 3, 4, 5, 6, 7, 8] }),
+        client.call('QueryMessagesByMsgSeq', {
+          FromUserId: 'a',
+          ConvId: 'b',
+          ConvType: 0,
+          MsgSeqList: [1, 2, 3, 4, 5, 6, 7, 8],
+        }),
       ),
     );
     const stats = server.stats().QueryMessagesByMsgSeq;

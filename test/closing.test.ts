@@ -1,11 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZimClient, ZimClosedError } from '../src/index.js';
+import { createZimClient, ZimClosedError, type ZimParams } from '../src/index.js';
 
 /** A server that records each request and answers after `delayMs`. */
 let server: Server;
 let base: string;
+const MESSAGE: ZimParams<'SendPeerMessage'> = {
+  FromUserId: 'a',
+  ToUserId: ['b'],
+  MessageType: 1,
+  Priority: 1,
+  MessageBody: { Message: 'hi' },
+};
 const recorded: string[] = [];
 const delayMs = 300;
 
@@ -40,8 +47,8 @@ describe('close() and abort end every call', () => {
     });
     const controller = new AbortController();
     const reason = new Error('caller gave up');
-    const aborted = settle(client.call('QueryUserInfos', {}, { signal: controller.signal }));
-    const closed = settle(client.call('QueryUserInfos', {}));
+    const aborted = settle(client.call('QueryUserInfos', { UserIds: ['a'] }, { signal: controller.signal }));
+    const closed = settle(client.call('QueryUserInfos', { UserIds: ['a'] }));
     await new Promise((r) => setTimeout(r, 20));
     controller.abort(reason);
     const race = (p: Promise<unknown>) =>
@@ -54,7 +61,7 @@ describe('close() and abort end every call', () => {
   it('close() while a SendPeerMessage is in flight: the error says it may have been committed', async () => {
     recorded.length = 0;
     const client = createZimClient({ appId: 1, serverSecret: 'secret', baseUrl: base });
-    const call = settle(client.call('SendPeerMessage', { FromUserId: 'a', ToUserId: ['b'] }));
+    const call = settle(client.call('SendPeerMessage', MESSAGE));
     while (recorded.length === 0) await new Promise((r) => setTimeout(r, 5));
     await client.close();
     const error = (await call) as ZimClosedError;
@@ -71,8 +78,8 @@ describe('close() and abort end every call', () => {
       baseUrl: base,
       limits: { SendPeerMessage: { perSecond: 1 } },
     });
-    const first = settle(client.call('SendPeerMessage', {}));
-    const queued = settle(client.call('SendPeerMessage', {}));
+    const first = settle(client.call('SendPeerMessage', MESSAGE));
+    const queued = settle(client.call('SendPeerMessage', MESSAGE));
     await new Promise((r) => setTimeout(r, 20));
     await client.close();
     await first;

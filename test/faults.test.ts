@@ -31,6 +31,7 @@ it('with every fault on and the server clock 15 minutes ahead: nothing lost, not
       FromUserId: 'u0',
       ToUserId: ['u1'],
       MessageType: 1,
+      Priority: 1,
       MessageBody: { Message: `m${i}` },
     }),
   );

@@ -131,11 +131,14 @@ describe('SlidingWindowLimiter (fake timers)', () => {
 
 describe('limits', () => {
   it('merges overrides over the documented limits and turns one off with false', () => {
-    const limits = resolveLimits({
-      SendPeerMessage: { perSecond: 5 },
-      QueryAppGroupList: false,
-      MyAction: { perSecond: 2, scope: 'group' },
-    });
+    const limits = resolveLimits(
+      {
+        SendPeerMessage: { perSecond: 5 },
+        QueryAppGroupList: false,
+        MyAction: { perSecond: 2, scope: 'group' },
+      },
+      new Set(['MyAction']), // customActions
+    );
     expect(limits.get('SendPeerMessage')).toMatchObject({ perSecond: 5, scope: 'app' });
     expect(limits.has('QueryAppGroupList')).toBe(false);
     expect(limits.get('MyAction')).toMatchObject({ perSecond: 2, scope: 'group' });
@@ -148,7 +151,7 @@ describe('limits', () => {
     expect(() => resolveLimits({ SendPeerMessage: { perSecond: -1 } })).toThrow(
       'expected limits.SendPeerMessage.perSecond to be a positive finite number, got -1',
     );
-    expect(() => resolveLimits({ X: {} })).toThrow(/limits\.X\.perSecond/);
+    expect(() => resolveLimits({ X: {} }, new Set(['X']))).toThrow(/limits\.X\.perSecond/);
     expect(() => resolveLimits({ SendPeerMessage: { scope: 'world' as 'app' } })).toThrow(
       /limits\.SendPeerMessage\.scope/,
     );

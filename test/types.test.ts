@@ -7,9 +7,12 @@ import {
   type Interceptor,
   type RetryEvent,
   resilientFetch,
+  type ZimAction,
+  type ZimAnswer,
   type ZimApiError,
   type ZimBody,
   type ZimClient,
+  type ZimParams,
   zimInterceptor,
 } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
@@ -17,7 +20,7 @@ import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
 describe('public types', () => {
   it('client, errors and interceptors have the documented shapes', () => {
     expectTypeOf(classifyCode).returns.toEqualTypeOf<Category>();
-    expectTypeOf<ZimClient['call']>().returns.resolves.toMatchTypeOf<ZimBody>();
+    expectTypeOf<ZimClient['call']>().returns.resolves.toMatchTypeOf<{ Code: number }>();
     expectTypeOf<ZimApiError>().toHaveProperty('code').toEqualTypeOf<number>();
     expectTypeOf<ZimApiError>().toHaveProperty('requestId').toEqualTypeOf<string | undefined>();
     expectTypeOf<ZimApiError>().toHaveProperty('attempts').toEqualTypeOf<number>();
@@ -34,10 +37,79 @@ describe('public types', () => {
     // @ts-expect-error maxAttempts is a number
     const badRetry = () => createZimClient({ appId: 1, serverSecret: 's', retry: { maxAttempts: '3' } });
     expect(badRetry).toThrow(/retry\.maxAttempts/);
-    const badScope = { X: { perSecond: 1, scope: 'x' } };
+    const badScope = { SendPeerMessage: { perSecond: 1, scope: 'x' } };
     // @ts-expect-error scope is app, group or room
     const badLimit = () => createZimClient({ appId: 1, serverSecret: 's', limits: badScope });
     expect(badLimit).toThrow(/scope/);
+  });
+});
+
+describe('the typed call', () => {
+  const message: ZimParams<'SendPeerMessage'> = {
+    FromUserId: 'u1',
+    ToUserId: ['u2'],
+    MessageType: 1,
+    Priority: 1,
+    MessageBody: { Message: 'hi' },
+  };
+  // Never run: these lines are checked by the compiler only.
+  const compileOnly = async (zim: ZimClient) => {
+    // @ts-expect-error a misspelt action
+    await zim.call('UserRegistr', { UserInfo: [{ UserId: 'u1' }] });
+    // @ts-expect-error a wrong parameter type: UserInfo is a list of users
+    await zim.call('UserRegister', { UserInfo: 'ann' });
+    // @ts-expect-error a wrong enum value: Priority is 1, 2 or 3
+    await zim.call('SendPeerMessage', { ...message, Priority: 4 });
+    // @ts-expect-error a field the documents do not have
+    await zim.call('QueryUserInfos', { UserIds: ['u1'], Limit: 1 });
+
+    const body = await zim.call('UserRegister', { UserInfo: [{ UserId: 'u1', UserName: 'Ann' }] });
+    expectTypeOf(body).toEqualTypeOf<ZimAnswer<'UserRegister'>>();
+    expectTypeOf(body.Code).toEqualTypeOf<number>();
+    // Batch answers: ErrorList typed.
+    expectTypeOf(body.ErrorList).toEqualTypeOf<
+      { UserId?: string; SubCode?: number; SubMessage?: string }[] | undefined
+    >();
+    // @ts-expect-error an answer field the documents do not have
+    body.SuccList;
+    const sent = await zim.call('SendPeerMessage', message);
+    expectTypeOf(sent.SuccList).toEqualTypeOf<
+      { UserId?: string; MsgId?: string; MsgSeq?: number }[] | undefined
+    >();
+  };
+
+  it('checks action names, parameters and answers', () => {
+    expectTypeOf(compileOnly).toBeFunction();
+  });
+
+  it('checks action names in limits and idempotent; customActions lets one more in', () => {
+    const o = { appId: 1, serverSecret: 's' };
+    // @ts-expect-error a misspelt action in limits
+    expect(() => createZimClient({ ...o, limits: { UserRegistr: { perSecond: 5 } } })).toThrow(
+      /did you mean UserRegister\?/,
+    );
+    // @ts-expect-error a misspelt action in idempotent
+    expect(() => createZimClient({ ...o, idempotent: { SendPeerMesage: true } })).toThrow(
+      /did you mean SendPeerMessage\?/,
+    );
+    const zim = createZimClient({
+      ...o,
+      customActions: ['NewAction'],
+      limits: { NewAction: { perSecond: 5 }, UserRegister: { perSecond: 10 } },
+      idempotent: { NewAction: true },
+      hooks: { settled: (e) => expectTypeOf(e.action).toEqualTypeOf<ZimAction | 'NewAction'>() },
+    });
+    expectTypeOf(zim.call<'NewAction'>)
+      .parameter(1)
+      .toEqualTypeOf<Readonly<Record<string, unknown>> | undefined>();
+    expectTypeOf(zim.call<'NewAction'>).returns.resolves.toEqualTypeOf<ZimBody>();
+    const typo = () =>
+      // @ts-expect-error customActions does not open limits to every name
+      createZimClient({ ...o, customActions: ['NewAction'], limits: { NewActon: false } });
+    expect(typo).toThrow(/got "NewActon": did you mean NewAction\?/);
+    // @ts-expect-error nor call
+    expectTypeOf(() => zim.call('NewActon', {})).toBeFunction();
+    return zim.close();
   });
 });
 
@@ -107,5 +179,21 @@ describe('events', () => {
       process.off('warning', onWarning);
       await client.close();
     }
+  });
+});
+
+describe('the fetch and undici doors', () => {
+  it('take customActions and check action names in limits too', () => {
+    const f = resilientFetch(fetch, { customActions: ['NewAction'], limits: { NewAction: false } });
+    expectTypeOf(f).toMatchTypeOf<typeof fetch>();
+    expect(() =>
+      // @ts-expect-error a misspelt action in the fetch door's limits
+      resilientFetch(fetch, { limits: { SendPeerMesage: false } }),
+    ).toThrow(/did you mean SendPeerMessage\?/);
+    expect(() =>
+      // @ts-expect-error a misspelt action in the undici door's idempotent
+      zimInterceptor({ idempotent: { QueryUserInfo: true } }),
+    ).toThrow(/did you mean QueryUserInfos\?/);
+    return f.close();
   });
 });

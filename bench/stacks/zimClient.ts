@@ -1,3 +1,4 @@
+import type { ZimAction } from 'zim-resilience';
 import { pkg } from '../pkg.js';
 import type { StackFactory } from './Stack.js';
 
@@ -13,7 +14,8 @@ export const zimClient: StackFactory = ({ target, action, limits, retry }) => {
   return {
     name: 'createZimClient',
     async call(params) {
-      await client.call(action, params);
+      // The action is only known at run time: its parameters are checked by the server, not here.
+      await client.call(action as ZimAction, params as never);
     },
     close: () => client.close(),
   };

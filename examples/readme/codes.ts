@@ -13,7 +13,7 @@ const zim = createZimClient({
   codes: { 660800027: 'success', 900001: { category: 'retryable', meaning: 'Our gateway is warming up.' } },
 });
 server.script('AddFriends', [{ code: 660800027 }]);
-const body = await zim.call('AddFriends', { FromUserId: 'ann', UserIds: ['bob'] });
+const body = await zim.call('AddFriends', { FromUserId: 'ann', FriendInfos: [{ UserId: 'bob' }] });
 console.log('AddFriends resolved with Code', body.Code);
 await zim.close();
 await server.close();

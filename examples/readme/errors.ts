@@ -4,6 +4,7 @@ import {
   isZimError,
   ZimClosedError,
   ZimHttpError,
+  type ZimParams,
   ZimQuotaError,
   ZimTransportError,
 } from 'zim-resilience';
@@ -46,7 +47,13 @@ async function explain(what: string, call: () => Promise<unknown>): Promise<void
 // #endregion readme
 
 const lookup = () => zim.call('QueryUserInfos', { UserIds: ['u1'] });
-const message = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'hi' } };
+const message: ZimParams<'SendPeerMessage'> = {
+  FromUserId: 'u1',
+  ToUserId: ['u2'],
+  MessageType: 1,
+  Priority: 1,
+  MessageBody: { Message: 'hi' },
+};
 
 server.script('QueryUserInfos', [{ code: 660000002 }]);
 await explain('a fatal code', lookup);

@@ -9,7 +9,7 @@ const zim = createZimClient({
   limits: {
     SendPeerMessage: { perSecond: 10 }, // half the documented 20/s: another service sends too
     QueryUserInfos: { burst: 5 }, // 20/s, at most 5 back to back: spread over the second
-    CheckUserIsBlocked: false, // no limit on this side (the server's still applies)
+    CheckUsersIsInBlacklist: false, // no limit on this side (the server's still applies)
   },
 });
 
@@ -23,7 +23,12 @@ const seconds = async (work: () => Promise<unknown>) => {
 const invites = await seconds(() =>
   Promise.all(
     ['g1', 'g1', 'g2', 'g2'].map((GroupId) =>
-      zim.call('InviteUsersIntoGroup', { GroupId, FromUserId: 'u1', UserIds: ['u2'] }),
+      zim.call('InviteUsersIntoGroup', {
+        GroupId,
+        FromUserId: 'u1',
+        UserIds: ['u2'],
+        GroupMemberInfos: [{ UserId: 'u2' }],
+      }),
     ),
   ),
 );
@@ -31,7 +36,16 @@ console.log(`4 invites into 2 groups: ${invites} s`);
 
 // QueryMessagesByMsgSeq counts messages, 20 per second: three calls of 8 cannot share one second.
 const byMsgSeq = await seconds(() =>
-  Promise.all([1, 2, 3].map(() => zim.call('QueryMessagesByMsgSeq', { MsgSeqs: [1, 2, 3, 4, 5, 6, 7, 8] }))),
+  Promise.all(
+    [1, 2, 3].map(() =>
+      zim.call('QueryMessagesByMsgSeq', {
+        FromUserId: 'u1',
+        ConvId: 'u2',
+        ConvType: 0,
+        MsgSeqList: [1, 2, 3, 4, 5, 6, 7, 8],
+      }),
+    ),
+  ),
 );
 const seen = server.stats().QueryMessagesByMsgSeq;
 console.log(

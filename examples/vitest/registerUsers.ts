@@ -21,10 +21,12 @@ export async function registerUsers(zim: ZimClient, users: readonly AppUser[]): 
   for (let i = 0; i < users.length; i += 100) batches.push(users.slice(i, i + 100));
   const answers = await Promise.all(
     batches.map((batch) =>
-      zim.call<{ ErrorList?: RefusedUser[] }>('UserRegister', {
+      zim.call('UserRegister', {
         UserInfo: batch.map((u) => ({ UserId: u.id, UserName: u.name })),
       }),
     ),
   );
-  return answers.flatMap((a) => a.ErrorList ?? []).map(({ UserId, SubCode }) => ({ UserId, SubCode }));
+  return answers
+    .flatMap((a) => a.ErrorList ?? [])
+    .map(({ UserId = '', SubCode = 0 }) => ({ UserId, SubCode }));
 }

@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher, request } from 'undici';
+import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
 import type { SendAttempt } from '../core/Call.js';
 import type { ZimBody } from '../core/Outcome.js';
 import type { RawResponse } from '../core/RawResponse.js';
@@ -7,12 +8,13 @@ import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { appendQuery } from '../http/appendQuery.js';
 import { readBounded } from '../http/readBounded.js';
 import { signedQuery } from '../http/signedQuery.js';
-import { ZIM_ACTIONS } from '../limits/actions.js';
+import { ZIM_ACTIONS, type ZimAction } from '../limits/actions.js';
+import { assertKnownAction } from '../limits/assertKnownAction.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 
 /** Options of `createZimClient`: the shared ones, with the credentials required. */
-export interface ZimClientOptions extends ZimResilienceOptions {
+export interface ZimClientOptions<C extends string = never> extends ZimResilienceOptions<C> {
   readonly appId: number;
   readonly serverSecret: string | (() => string | Promise<string>);
   /** The undici dispatcher to send through (yours is not closed by `close()`). @default a keep-alive Agent of the client's own */
@@ -25,28 +27,30 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Whether this call may be sent twice (overrides the action's setting). */
   readonly idempotent?: boolean;
-  /** The HTTP method, for an action the package does not know. @default the documented method, else POST */
+  /** The HTTP method, for an action of `customActions`. @default the documented method, else POST */
   readonly method?: 'GET' | 'POST';
 }
 
-/** A ready ZIM server API client. */
-export interface ZimClient {
+/** A ready ZIM server API client. `C`: the names of its `customActions`. */
+export interface ZimClient<C extends string = never> {
   /**
    * Calls `action` with `params` and resolves with the body of a `Code: 0` answer (batch actions
-   * may carry a per-item `ErrorList`). Rejects with `ZimApiError`, `ZimHttpError`,
-   * `ZimTransportError`, `ZimQuotaError`, `ZimClosedError`, or the signal's reason.
+   * may carry a per-item `ErrorList`). Parameters and answer are typed from the official API
+   * documents (`ZimApi`); an action of `customActions` takes any parameters and answers a `ZimBody`.
+   * Rejects with `ZimApiError`, `ZimHttpError`, `ZimTransportError`, `ZimQuotaError`,
+   * `ZimClosedError`, or the signal's reason; an unknown action is a `TypeError` ("did you mean
+   * ...?") before anything is sent.
    */
-  call<T extends Record<string, unknown> = Record<string, unknown>>(
-    action: string,
-    params?: Readonly<Record<string, unknown>>,
-    options?: CallOptions,
-  ): Promise<ZimBody & T>;
+  call<A extends ZimAction | C>(action: A, ...args: ZimCallArgs<A, CallOptions>): Promise<ZimAnswer<A>>;
   /** Settles every queued call (rejected with `ZimClosedError`), frees timers and sockets. */
   close(): Promise<void>;
 }
 
-/** Creates a client. Options are checked now: a wrong one is a `TypeError` that names it. */
-export function createZimClient(options: ZimClientOptions): ZimClient {
+/**
+ * Creates a client. Options are checked now: a wrong one is a `TypeError` that names it.
+ * `C` is inferred from `customActions`.
+ */
+export function createZimClient<const C extends string = never>(options: ZimClientOptions<C>): ZimClient<C> {
   const resolved = resolveOptions(options, ['dispatcher']);
   if (resolved.appId === undefined)
     throw new TypeError('expected appId to be a positive integer, got undefined');
@@ -112,7 +116,7 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
   };
 
   return {
-    call(action, params = {}, callOptions = NO_OPTIONS) {
+    call(action: string, params: unknown = {}, callOptions: CallOptions = NO_OPTIONS) {
       if (typeof action !== 'string' || !/^\w+$/.test(action)) {
         return Promise.reject(
           new TypeError(
@@ -120,12 +124,17 @@ export function createZimClient(options: ZimClientOptions): ZimClient {
           ),
         );
       }
+      try {
+        assertKnownAction('action', action, resolved.customActions);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       if (typeof params !== 'object' || params === null || Array.isArray(params)) {
         return Promise.reject(
           new TypeError(`expected params to be an object, got ${JSON.stringify(params)}`),
         );
       }
-      return call(action, params, callOptions) as Promise<ZimBody & never>;
+      return call(action, params as Readonly<Record<string, unknown>>, callOptions) as Promise<never>;
     },
     async close() {
       await engine.close();

@@ -1,16 +1,19 @@
 import type { Category } from '../codes/Category.js';
 
+// `A` is the type of `action`: through `createZimClient` a documented action or one of `customActions`;
+// the fetch and undici doors may see any `Action=` of a request to `baseUrl`.
+
 /** An attempt is about to be sent (signed, past the throttle). */
-export interface AttemptEvent {
-  readonly action: string;
+export interface AttemptEvent<A extends string = string> {
+  readonly action: A;
   readonly scopeKey: string | undefined;
   /** 1 for the first attempt. */
   readonly attempt: number;
 }
 
 /** A failed attempt will be retried after `delayMs`. */
-export interface RetryEvent {
-  readonly action: string;
+export interface RetryEvent<A extends string = string> {
+  readonly action: A;
   /** The attempt that failed. */
   readonly attempt: number;
   readonly delayMs: number;
@@ -21,15 +24,15 @@ export interface RetryEvent {
 }
 
 /** A call waited for its action's limiter. */
-export interface ThrottleEvent {
-  readonly action: string;
+export interface ThrottleEvent<A extends string = string> {
+  readonly action: A;
   readonly scopeKey: string | undefined;
   readonly waitedMs: number;
 }
 
 /** The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones. */
-export interface RateLimitedEvent {
-  readonly action: string;
+export interface RateLimitedEvent<A extends string = string> {
+  readonly action: A;
   readonly scopeKey: string | undefined;
   readonly code: number | undefined;
   /** How long the limiter (every limiter, for the app-wide code 7) pauses. */
@@ -39,8 +42,8 @@ export interface RateLimitedEvent {
 }
 
 /** An attempt was refused for its signature; the next is signed anew. */
-export interface ResignEvent {
-  readonly action: string;
+export interface ResignEvent<A extends string = string> {
+  readonly action: A;
   readonly code: number | undefined;
   /** The clock offset now used for signing, learned from the server's Date header. */
   readonly clockOffsetMs: number;
@@ -50,8 +53,8 @@ export interface ResignEvent {
  * A call ran to its final outcome: success, or given up. Calls rejected before any answer
  * (aborted, closed, quota spent) do not emit it: their promise says so.
  */
-export interface SettledEvent {
-  readonly action: string;
+export interface SettledEvent<A extends string = string> {
+  readonly action: A;
   readonly attempts: number;
   readonly category: Category;
   /** The ZIM code, the HTTP status or the transport error code, when not a success. */
@@ -60,8 +63,8 @@ export interface SettledEvent {
 }
 
 /** A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer). */
-export interface GiveUpEvent {
-  readonly action: string;
+export interface GiveUpEvent<A extends string = string> {
+  readonly action: A;
   readonly attempts: number;
   /** The category of the last attempt: why it was not retried further. */
   readonly category: Category;
@@ -94,17 +97,19 @@ export interface PassthroughEvent {
 }
 
 /** Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`. */
-export interface ZimEvents {
-  attempt: AttemptEvent;
-  retry: RetryEvent;
-  throttle: ThrottleEvent;
-  rateLimited: RateLimitedEvent;
-  resign: ResignEvent;
-  settled: SettledEvent;
-  giveUp: GiveUpEvent;
+export interface ZimEvents<A extends string = string> {
+  attempt: AttemptEvent<A>;
+  retry: RetryEvent<A>;
+  throttle: ThrottleEvent<A>;
+  rateLimited: RateLimitedEvent<A>;
+  resign: ResignEvent<A>;
+  settled: SettledEvent<A>;
+  giveUp: GiveUpEvent<A>;
   cluster: ClusterEvent;
   passthrough: PassthroughEvent;
 }
 
 /** The `hooks` option: a function per event, called synchronously with one frozen object. */
-export type ZimHooks = { readonly [K in keyof ZimEvents]?: (event: ZimEvents[K]) => void };
+export type ZimHooks<A extends string = string> = {
+  readonly [K in keyof ZimEvents]?: (event: ZimEvents<A>[K]) => void;
+};

@@ -52,7 +52,10 @@ function rebuilt(res: Response, bytes: Buffer | undefined): Response {
  * A call given up without any answer rejects with `ZimTransportError`; a body larger than
  * `maxBodyBytes` with `ZimHttpError`, as in the other doors.
  */
-export function resilientFetch(fetchImpl: typeof fetch, options: ZimResilienceOptions = {}): ResilientFetch {
+export function resilientFetch<const C extends string = never>(
+  fetchImpl: typeof fetch,
+  options: ZimResilienceOptions<C> = {},
+): ResilientFetch {
   if (typeof fetchImpl !== 'function')
     throw new TypeError(`expected fetch to be a function, got ${typeof fetchImpl}`);
   const resolved = resolveOptions(options);

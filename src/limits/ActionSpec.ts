@@ -10,4 +10,8 @@ export interface ActionSpec {
   readonly scope: 'app' | 'group' | 'room';
   /** Calls allowed per 24 hours, where the docs set a quota (SendMessageToAllUsers: 100). */
   readonly dailyQuota?: number;
+  /** The return codes the action's page lists (classify them with `classifyCode`). */
+  readonly codes?: readonly number[];
+  /** The action's official page. */
+  readonly doc?: string;
 }

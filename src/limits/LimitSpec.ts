@@ -1,3 +1,5 @@
+import type { ZimAction } from './actions.js';
+
 /** A limit as users write it in `limits`. Fields left out keep the documented default. */
 export interface LimitSpec {
   /** Calls (units) per second the server accepts: any positive rate (0.5 is one call per 2 s). */
@@ -13,8 +15,13 @@ export interface LimitSpec {
   readonly dailyQuota?: number;
 }
 
-/** `limits` option: per action, a spec merged over the documented default, or `false` for no limit. */
-export type LimitsOption = Readonly<Record<string, LimitSpec | false>>;
+/**
+ * `limits` option: per action, a spec merged over the documented default, or `false` for no limit.
+ * Keys are documented actions, or `C`, the actions listed in `customActions`.
+ */
+export type LimitsOption<C extends string = never> = {
+  readonly [A in ZimAction | C]?: LimitSpec | false;
+};
 
 /** A limit after defaults are merged and values checked. */
 export interface ResolvedLimit {

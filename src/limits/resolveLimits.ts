@@ -1,4 +1,5 @@
 import { ZIM_ACTIONS } from './actions.js';
+import { assertKnownAction } from './assertKnownAction.js';
 import type { LimitSpec, LimitsOption, ResolvedLimit } from './LimitSpec.js';
 
 /** A value as an error echoes it: NaN and Infinity as themselves (JSON would say null). */
@@ -13,8 +14,14 @@ function positive(name: string, value: unknown): number {
   return value;
 }
 
-/** Merges the user's `limits` over the documented ones and checks every value; a wrong one is a TypeError naming it. */
-export function resolveLimits(option: LimitsOption | undefined): ReadonlyMap<string, ResolvedLimit> {
+/**
+ * Merges the user's `limits` over the documented ones and checks every value; a wrong one is a
+ * TypeError naming it, and so is an action neither documented nor in `custom` (`customActions`).
+ */
+export function resolveLimits(
+  option: LimitsOption<string> | undefined,
+  custom: ReadonlySet<string> = new Set(),
+): ReadonlyMap<string, ResolvedLimit> {
   if (option !== undefined && (typeof option !== 'object' || option === null || Array.isArray(option))) {
     throw new TypeError(`expected limits to be an object of action names, got ${show(option)}`);
   }
@@ -29,6 +36,7 @@ export function resolveLimits(option: LimitsOption | undefined): ReadonlyMap<str
     });
   }
   for (const [action, spec] of Object.entries(option ?? {})) {
+    assertKnownAction('each key of limits', action, custom);
     if (spec === false) {
       out.delete(action);
       continue;

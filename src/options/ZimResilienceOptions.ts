@@ -3,7 +3,11 @@ import type { CodeOverride } from '../codes/createCodeCatalog.js';
 import type { Clock } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { ZimHooks } from '../events/ZimEvents.js';
+import type { ZimAction } from '../limits/actions.js';
 import type { LimitsOption } from '../limits/LimitSpec.js';
+
+/** `idempotent` option: per action (documented, or `C`, one of `customActions`), whether sending it twice is harmless. */
+export type IdempotentOption<C extends string = never> = { readonly [A in ZimAction | C]?: boolean };
 
 /** How failed attempts are retried. */
 export interface RetryOptions {
@@ -54,8 +58,12 @@ export interface DefaultInterceptors {
   readonly classify: Interceptor;
 }
 
-/** Options shared by `createZimClient`, `resilientFetch` and `zimInterceptor`. */
-export interface ZimResilienceOptions {
+/**
+ * Options shared by `createZimClient`, `resilientFetch` and `zimInterceptor`. `C` is the names
+ * listed in `customActions` (inferred): with the documented actions, the keys `limits`,
+ * `idempotent` and the events accept.
+ */
+export interface ZimResilienceOptions<C extends string = never> {
   /** Your ZIM AppId, an integer from 1 to 4294967295. Required by `createZimClient`; with `serverSecret`, lets the other doors re-sign. */
   readonly appId?: number;
   /**
@@ -66,9 +74,15 @@ export interface ZimResilienceOptions {
   /** The server API's origin, without a query or fragment. @default 'https://zim-api.zego.im' */
   readonly baseUrl?: string;
   /** Per-action limits merged over the documented ones; `false` turns one off. @default the documented limits */
-  readonly limits?: LimitsOption;
+  readonly limits?: LimitsOption<NoInfer<C>>;
   /** Per action: whether sending it twice is harmless. @default queries, checks and setters are; sends, imports and creations are not */
-  readonly idempotent?: Readonly<Record<string, boolean>>;
+  readonly idempotent?: IdempotentOption<NoInfer<C>>;
+  /**
+   * Actions the official documents do not have (yet): `call` takes them with any parameters and
+   * answers an untyped body, and `limits` and `idempotent` accept them. Any other unknown name is a
+   * `TypeError` ("did you mean ...?"). @default []
+   */
+  readonly customActions?: readonly C[];
   /** Retry behaviour. */
   readonly retry?: RetryOptions;
   /** Per ZIM code: a category (or a whole entry) that extends or overrides the catalog. @default {} */
@@ -87,7 +101,7 @@ export interface ZimResilienceOptions {
    */
   readonly warnPassthrough?: boolean;
   /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, giveUp, cluster, passthrough). @default {} */
-  readonly hooks?: ZimHooks;
+  readonly hooks?: ZimHooks<ZimAction | NoInfer<C>>;
   /** Builds the chain from the default remedies. @default ({ retry, throttle, sign, classify }) => [retry, throttle, sign, classify] */
   readonly interceptors?: (defaults: DefaultInterceptors) => readonly Interceptor[];
   /**

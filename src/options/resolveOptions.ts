@@ -2,6 +2,8 @@ import { type ResolvedRedisOption, resolveRedisOption } from '../cluster/resolve
 import type { CodeCatalog } from '../codes/CodeCatalog.js';
 import { createCodeCatalog } from '../codes/createCodeCatalog.js';
 import { type Clock, systemClock } from '../core/Clock.js';
+import type { ZimHooks } from '../events/ZimEvents.js';
+import { assertKnownAction } from '../limits/assertKnownAction.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 import { resolveLimits } from '../limits/resolveLimits.js';
 import { DEFAULTS } from './defaults.js';
@@ -14,6 +16,8 @@ export interface ResolvedOptions {
   readonly baseUrl: URL;
   readonly limits: ReadonlyMap<string, ResolvedLimit>;
   readonly idempotent: Readonly<Record<string, boolean>>;
+  /** The `customActions` option: names `call` accepts besides the documented ones. */
+  readonly customActions: ReadonlySet<string>;
   readonly retry: {
     readonly maxAttempts: number;
     readonly minDelayMs: number;
@@ -27,7 +31,7 @@ export interface ResolvedOptions {
   readonly maxRequeues: number;
   readonly maxBodyBytes: number;
   readonly warnPassthrough: boolean;
-  readonly hooks: NonNullable<ZimResilienceOptions['hooks']>;
+  readonly hooks: ZimHooks;
   readonly interceptors: ZimResilienceOptions['interceptors'];
   readonly clock: Clock;
   readonly random: () => number;
@@ -107,6 +111,7 @@ const TOP = [
   'clock',
   'random',
   'redis',
+  'customActions',
 ];
 const RETRY = [
   'maxAttempts',
@@ -134,7 +139,7 @@ const HOOKS = [
  * echoes its value (never the secret's). `extra` names options a door adds (`dispatcher`, `redis`).
  */
 export function resolveOptions(input: unknown, extra: readonly string[] = []): ResolvedOptions {
-  const o = object('options', input) as ZimResilienceOptions & Record<string, unknown>;
+  const o = object('options', input) as ZimResilienceOptions<string> & Record<string, unknown>;
   known('', o, [...TOP, ...extra]);
 
   if (o.appId !== undefined && !(Number.isInteger(o.appId) && o.appId > 0 && o.appId <= MAX_APP_ID)) {
@@ -200,8 +205,14 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     );
   }
 
+  const custom = o.customActions ?? [];
+  if (!Array.isArray(custom) || custom.some((a) => typeof a !== 'string' || !/^\w+$/.test(a))) {
+    throw new TypeError(`expected customActions to be an array of action names, got ${show(custom)}`);
+  }
+  const customActions: ReadonlySet<string> = new Set(custom);
   const idempotent = object('idempotent', o.idempotent);
   for (const [action, v] of Object.entries(idempotent)) {
+    assertKnownAction('each key of idempotent', action, customActions);
     if (typeof v !== 'boolean')
       throw new TypeError(`expected idempotent.${action} to be a boolean, got ${show(v)}`);
   }
@@ -232,14 +243,15 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     appId: o.appId,
     serverSecret: secret,
     baseUrl,
-    limits: resolveLimits(o.limits),
+    limits: resolveLimits(o.limits, customActions),
     idempotent: idempotent as Record<string, boolean>,
+    customActions,
     retry,
     catalog: createCodeCatalog(o.codes),
     maxRequeues: number('maxRequeues', o.maxRequeues, DEFAULTS.maxRequeues, { integer: true }),
     maxBodyBytes: number('maxBodyBytes', o.maxBodyBytes, DEFAULTS.maxBodyBytes, { min: 1, integer: true }),
     warnPassthrough: o.warnPassthrough ?? DEFAULTS.warnPassthrough,
-    hooks: hooks as ResolvedOptions['hooks'],
+    hooks: hooks as ZimHooks,
     interceptors: o.interceptors,
     clock,
     random: o.random ? checkedRandom(o.random) : Math.random,

@@ -93,7 +93,9 @@ async function run(
  * remedies (bodies sent as streams are buffered first, so every attempt can be replayed); all
  * others go straight to the next dispatcher and pay nothing. Works with undici 7 and 8.
  */
-export function zimInterceptor(options: ZimResilienceOptions = {}): ZimInterceptor {
+export function zimInterceptor<const C extends string = never>(
+  options: ZimResilienceOptions<C> = {},
+): ZimInterceptor {
   const resolved = resolveOptions(options);
   const engine = createEngine(resolved);
   const origin = resolved.baseUrl.origin;
