@@ -51,7 +51,7 @@ const QueryGroupMsg: Handler = (ctx) => {
   const shown =
     num(ctx.params, 'WithEmptyMsg', 0) === 1 ? group.Messages : group.Messages.filter((m) => !m.Revoked);
   const { slice, next } = page(shown, ctx.params, 100);
-  return ok({ Next: next, List: slice.map(messageItem) });
+  return ok({ Next: next, List: slice.map((m) => messageItem(m)) });
 };
 
 /** RevokeGroupMessage: message `MsgSeq` of the group, sent by FromUserId. */

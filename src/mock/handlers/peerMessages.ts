@@ -70,7 +70,7 @@ const QueryPeerMsg: Handler = ({ params, state }) => {
   const all = state.peerConversation(str(params, 'FromUserId'), str(params, 'ToUserId'));
   const shown = num(params, 'WithEmptyMsg', 0) === 1 ? all : all.filter((m) => !m.Revoked);
   const { slice, next } = page(shown, params, 100);
-  return ok({ Next: next, List: slice.map(messageItem) });
+  return ok({ Next: next, List: slice.map((m) => messageItem(m)) });
 };
 
 /** RevokePeerMessage: message `MsgSeq` of the conversation, sent by FromUserId. */
