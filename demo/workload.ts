@@ -37,13 +37,20 @@ export async function runWorkload(
 ): Promise<void> {
   const random = seededRandom(o.seed);
   const userId = (i: number) => `user${i}`;
-  const anyUser = () => userId(Math.floor(random() * o.users));
+  /** Now and then a name too long for ZIM (256 bytes): the batch succeeds, the item comes back in ErrorList. */
+  const tooLong = (i: number) => i % 997 === 500;
+  /** A registered user: the mock refuses calls from users that never registered (660500002). */
+  const anyUser = () => {
+    let i: number;
+    do i = Math.floor(random() * o.users);
+    while (tooLong(i) && o.users > 1);
+    return userId(i);
+  };
 
   state.phase = 'registering users';
   const users = range(o.users).map((i) => ({
     UserId: userId(i),
-    // Now and then a name too long for ZIM (64 bytes): the batch succeeds, the item comes back in ErrorList.
-    UserName: i % 997 === 500 ? `User ${i} ${'with a very long name '.repeat(4)}` : `User ${i}`,
+    UserName: tooLong(i) ? `User ${i} ${'€'.repeat(90)}` : `User ${i}`,
   }));
   const batches = range(Math.ceil(o.users / o.batchSize)).map((b) =>
     users.slice(b * o.batchSize, (b + 1) * o.batchSize),
@@ -60,10 +67,10 @@ export async function runWorkload(
     const GroupId = `team${g}`;
     const owner = userId(g);
     const create = {
-      FromUserId: owner,
+      GroupOwner: owner,
       GroupId,
       GroupName: `Team ${g}`,
-      UserIds: range(10).map(() => anyUser()),
+      UserId: range(10).map(() => anyUser()),
     };
     let created = await rec.track('CreateGroup', GroupId, () => zim.call('CreateGroup', create));
     const lost = rec.failures.find((f) => f.action === 'CreateGroup' && f.label === GroupId);
@@ -83,7 +90,12 @@ export async function runWorkload(
     await Promise.all(
       range(o.invitesPerGroup).map((k) =>
         rec.track('InviteUsersIntoGroup', `${GroupId} invite ${k}`, () =>
-          zim.call('InviteUsersIntoGroup', { GroupId, FromUserId: owner, UserIds: [anyUser(), anyUser()] }),
+          zim.call('InviteUsersIntoGroup', {
+            GroupId,
+            FromUserId: owner,
+            UserIds: [],
+            GroupMemberInfos: [{ UserId: anyUser() }, { UserId: anyUser() }],
+          }),
         ),
       ),
     );
@@ -102,6 +114,7 @@ export async function runWorkload(
         FromUserId: from,
         ToUserId: [to],
         MessageType: 1,
+        Priority: 1,
         MessageBody: { Message: `hello #${i}` },
       }),
     );

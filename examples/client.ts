@@ -33,7 +33,7 @@ try {
   console.log(`registered ${users.length - refused.length} users, ${refused.length} refused`);
 
   try {
-    await zim.call('CreateGroup', { FromUserId: 'user0', GroupId: 'welcome', GroupName: 'Welcome' });
+    await zim.call('CreateGroup', { GroupOwner: 'user0', GroupId: 'welcome', GroupName: 'Welcome' });
   } catch (error) {
     // 660600011: the group exists already (from an earlier run, say): fine here.
     if (!(isZimApiError(error) && error.code === 660600011)) throw error;
@@ -47,6 +47,7 @@ try {
         FromUserId: 'user0',
         ToUserId: [user.UserId],
         MessageType: 1,
+        Priority: 1,
         MessageBody: { Message: `Welcome, ${user.UserName}!` },
       }),
     ),

@@ -48,12 +48,12 @@ describe('createZimClient against the mock server', () => {
     const reg = await client.call('UserRegister', {
       UserInfo: [
         { UserId: 'u1', UserName: 'Ann' },
-        { UserId: 'u2', UserName: 'x'.repeat(100) },
+        { UserId: 'u2', UserName: '€'.repeat(90) }, // 270 bytes: over 256
       ],
     });
     expect(reg.Code).toBe(0);
-    expect(reg['ErrorList']).toEqual([expect.objectContaining({ UserId: 'u2', SubCode: 50014 })]);
-    await client.call('CreateGroup', { FromUserId: 'u1', GroupId: 'g1', GroupName: 'G', UserIds: ['u1'] });
+    expect(reg['ErrorList']).toEqual([expect.objectContaining({ UserId: 'u2', SubCode: 660700006 })]);
+    await client.call('CreateGroup', { GroupOwner: 'u1', GroupId: 'g1', GroupName: 'G', UserId: ['u1'] });
     const list = await client.call('QueryAppGroupList', {});
     expect(JSON.stringify(list)).toContain('g1');
   });
@@ -125,15 +125,27 @@ describe('createZimClient against the mock server', () => {
     expect(Date.now() - started).toBeLessThan(2500);
     expect(server.stats().QueryUserInfos.arrivals).toBe(2);
     server.script('SendPeerMessage', [{ delayMs: 3000 }]);
-    const msg = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'slow' } };
+    const msg = {
+      FromUserId: 'u1',
+      ToUserId: ['u2'],
+      MessageType: 1,
+      Priority: 1,
+      MessageBody: { Message: 'slow' },
+    };
     const error = await client.call('SendPeerMessage', msg).catch((e) => e);
     expect(error).toMatchObject({ name: 'ZimTransportError', mayHaveCommitted: true, attempts: 1 });
   });
 
   it('does not send a SendPeerMessage twice after a reset once written, unless allowed', async () => {
-    const { client, server } = await setup();
+    const { client, server } = await setup({ users: ['u1', 'u2'] });
     server.script('SendPeerMessage', ['resetAfterCommit']);
-    const msg = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'hi' } };
+    const msg = {
+      FromUserId: 'u1',
+      ToUserId: ['u2'],
+      MessageType: 1,
+      Priority: 1,
+      MessageBody: { Message: 'hi' },
+    };
     const error = await client.call('SendPeerMessage', msg).catch((e) => e);
     expect(error).toBeInstanceOf(ZimTransportError);
     expect(error.mayHaveCommitted).toBe(true);
@@ -168,7 +180,10 @@ describe('createZimClient against the mock server', () => {
   });
 
   it('fails fast when the daily quota is spent, without sending', async () => {
-    const { client, server } = await setup({}, { limits: { SendMessageToAllUsers: { dailyQuota: 2 } } });
+    const { client, server } = await setup(
+      { users: ['admin'] },
+      { limits: { SendMessageToAllUsers: { dailyQuota: 2 } } },
+    );
     const msg = { FromUserId: 'admin', MessageType: 1, MessageBody: { Message: 'hello all' } };
     await client.call('SendMessageToAllUsers', msg);
     await client.call('SendMessageToAllUsers', msg);
@@ -236,12 +251,18 @@ describe('createZimClient against the mock server', () => {
 
 describe('limits, end to end (counted by the server)', () => {
   it('group-scoped limits: two groups each get their full rate at once', async () => {
-    const { client, server } = await setup();
+    const { client, server } = await setup({ users: ['o', 'u0', 'u1', 'u2', 'u3'] });
+    for (const GroupId of ['gA', 'gB']) await client.call('CreateGroup', { GroupId, GroupOwner: 'o' });
     const started = Date.now();
     await Promise.all(
       ['gA', 'gB'].flatMap((GroupId) =>
         Array.from({ length: 4 }, (_, i) =>
-          client.call('InviteUsersIntoGroup', { GroupId, FromUserId: 'o', UserIds: [`u${i}`] }),
+          client.call('InviteUsersIntoGroup', {
+            GroupId,
+            FromUserId: 'o',
+            UserIds: [`u${i}`],
+            GroupMemberInfos: [{ UserId: `u${i}` }],
+          }),
         ),
       ),
     );
@@ -271,7 +292,12 @@ describe('limits, end to end (counted by the server)', () => {
     const { client, server } = await setup();
     await Promise.all(
       Array.from({ length: 6 }, () =>
-        client.call('QueryMessagesByMsgSeq', { MsgSeqs: [1, 2, 3, 4, 5, 6, 7, 8] }),
+        client.call('QueryMessagesByMsgSeq', {
+          FromUserId: 'a',
+          ConvId: 'b',
+          ConvType: 0,
+          MsgSeqList: [1, 2, 3, 4, 5, 6, 7, 8],
+        }),
       ),
     );
     const stats = server.stats().QueryMessagesByMsgSeq;

@@ -9,7 +9,7 @@ import {
 } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
-const server = await startMockZimServer();
+const server = await startMockZimServer({ users: ['u1', 'u2'] });
 const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,
@@ -44,7 +44,13 @@ async function explain(what: string, call: () => Promise<unknown>): Promise<void
 }
 
 const lookup = () => zim.call('QueryUserInfos', { UserIds: ['u1'] });
-const message = { FromUserId: 'u1', ToUserId: ['u2'], MessageType: 1, MessageBody: { Message: 'hi' } };
+const message = {
+  FromUserId: 'u1',
+  ToUserId: ['u2'],
+  MessageType: 1,
+  Priority: 1,
+  MessageBody: { Message: 'hi' },
+};
 
 server.script('QueryUserInfos', [{ code: 660000002 }]);
 await explain('a fatal code', lookup);

@@ -1,7 +1,7 @@
 import { createZimClient, isZimApiError, ZimTransportError } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
-const server = await startMockZimServer();
+const server = await startMockZimServer({ users: ['ann', 'bob'] });
 const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,
@@ -13,7 +13,7 @@ const zim = createZimClient({
 // The server creates the group, then the connection drops before the answer.
 server.script('CreateGroup', ['resetAfterCommit']);
 try {
-  await zim.call('CreateGroup', { FromUserId: 'ann', GroupId: 'g1', GroupName: 'G' });
+  await zim.call('CreateGroup', { GroupOwner: 'ann', GroupId: 'g1', GroupName: 'G' });
 } catch (error) {
   // The retry found the group there (660600011, "already exists"): the first attempt had done it.
   if (!(isZimApiError(error) && error.code === 660600011)) throw error;
@@ -22,7 +22,13 @@ try {
 
 // SendPeerMessage is not idempotent: a second send is a second message, so it is not resent.
 server.script('SendPeerMessage', ['resetAfterCommit']);
-const message = { FromUserId: 'ann', ToUserId: ['bob'], MessageType: 1, MessageBody: { Message: 'hi' } };
+const message = {
+  FromUserId: 'ann',
+  ToUserId: ['bob'],
+  MessageType: 1,
+  Priority: 1,
+  MessageBody: { Message: 'hi' },
+};
 const error = await zim.call('SendPeerMessage', message).catch((e: unknown) => e);
 if (!(error instanceof ZimTransportError && error.mayHaveCommitted)) throw error;
 console.log(`SendPeerMessage: mayHaveCommitted, ${server.state.messages.length} message recorded`);

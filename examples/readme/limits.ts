@@ -1,7 +1,7 @@
 import { createZimClient } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
-const server = await startMockZimServer();
+const server = await startMockZimServer({ users: ['u1', 'u2'] });
 const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,
@@ -20,10 +20,16 @@ const seconds = async (work: () => Promise<unknown>) => {
 };
 
 // 1 call/s per group: two invites into each of two groups take one second, not three.
+for (const GroupId of ['g1', 'g2']) await zim.call('CreateGroup', { GroupId, GroupOwner: 'u1' });
 const invites = await seconds(() =>
   Promise.all(
     ['g1', 'g1', 'g2', 'g2'].map((GroupId) =>
-      zim.call('InviteUsersIntoGroup', { GroupId, FromUserId: 'u1', UserIds: ['u2'] }),
+      zim.call('InviteUsersIntoGroup', {
+        GroupId,
+        FromUserId: 'u1',
+        UserIds: ['u2'],
+        GroupMemberInfos: [{ UserId: 'u2' }],
+      }),
     ),
   ),
 );
@@ -31,7 +37,16 @@ console.log(`4 invites into 2 groups: ${invites} s`);
 
 // QueryMessagesByMsgSeq counts messages, 20 per second: three calls of 8 cannot share one second.
 const byMsgSeq = await seconds(() =>
-  Promise.all([1, 2, 3].map(() => zim.call('QueryMessagesByMsgSeq', { MsgSeqs: [1, 2, 3, 4, 5, 6, 7, 8] }))),
+  Promise.all(
+    [1, 2, 3].map(() =>
+      zim.call('QueryMessagesByMsgSeq', {
+        FromUserId: 'u1',
+        ConvId: 'u2',
+        ConvType: 0,
+        MsgSeqList: [1, 2, 3, 4, 5, 6, 7, 8],
+      }),
+    ),
+  ),
 );
 const seen = server.stats().QueryMessagesByMsgSeq;
 console.log(

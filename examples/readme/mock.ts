@@ -14,7 +14,7 @@ await zim.call('UserRegister', {
     { UserId: 'bob', UserName: 'Bob' },
   ],
 });
-await zim.call('CreateGroup', { FromUserId: 'ann', GroupId: 'g1', GroupName: 'G', UserIds: ['bob'] });
+await zim.call('CreateGroup', { GroupOwner: 'ann', GroupId: 'g1', GroupName: 'G', UserId: ['bob'] });
 await zim.call('QueryGroupMemberList', { GroupId: 'g1' });
 
 // What the server holds, and what it saw.
