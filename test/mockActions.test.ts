@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { createZimClient, isZimApiError } from '../src/index.js';
+import { HANDLERS } from '../src/mock/handlers/runHandler.js';
 import type { MockZimServer } from '../src/mock/index.js';
 import { mockClient, trackServers, type ZimBody } from './helpers/mockRequest.js';
 import { buildWorld, type Caller, type Schema, SPEC, VALID, WORLD_USERS } from './helpers/mockWorld.js';
@@ -41,6 +42,7 @@ describe('every documented action', () => {
   it('has valid parameters here for each of the 72 actions of the documents', () => {
     expect(ACTIONS).toHaveLength(72);
     expect(Object.keys(VALID).sort()).toEqual(ACTIONS);
+    expect(Object.keys(HANDLERS).sort()).toEqual(ACTIONS); // a handler for each, none for anything else
   });
 
   it.each(ACTIONS)(

@@ -1,7 +1,10 @@
+import { blocklistHandlers } from './blocklist.js';
 import { callHandlers } from './calls.js';
 import { conversationHandlers } from './conversations.js';
 import { friendHandlers } from './friends.js';
 import { groupMessageHandlers } from './groupMessages.js';
+import { groupQueryHandlers } from './groupQueries.js';
+import { groupSettingHandlers } from './groupSettings.js';
 import { groupHandlers } from './groups.js';
 import type { Handler, HandlerContext, HandlerResult } from './Handler.js';
 import { peerMessageHandlers } from './peerMessages.js';
@@ -14,7 +17,10 @@ import { userHandlers } from './users.js';
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...userHandlers,
   ...friendHandlers,
+  ...blocklistHandlers,
   ...groupHandlers,
+  ...groupSettingHandlers,
+  ...groupQueryHandlers,
   ...roomHandlers,
   ...peerMessageHandlers,
   ...groupMessageHandlers,
