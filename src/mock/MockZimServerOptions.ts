@@ -26,7 +26,7 @@ export interface MockActionLimit {
 }
 
 /**
- * Limits per action, merged over the 65 documented actions: an override object, or `false`
+ * Limits per action, merged over the 72 documented actions: an override object, or `false`
  * for no limit at all. A name that is not documented adds an action the server accepts.
  */
 export type MockLimits = Readonly<Record<string, MockActionLimit | false>>;
