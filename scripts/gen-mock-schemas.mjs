@@ -64,7 +64,7 @@ function validatorsModule(method, coerce) {
     validateFormats: false,
     allErrors: false,
     ...(coerce && { coerceTypes: 'array' }),
-    code: { source: true, esm: true, lines: true },
+    code: { source: true, esm: true, lines: false },
   });
   const names = {};
   for (const [action, entry] of Object.entries(entries)) {
