@@ -27,10 +27,10 @@ try {
     ],
   });
   const group = await call<{ GroupId: string }>('CreateGroup', {
-    FromUserId: 'cy',
+    GroupOwner: 'cy',
     GroupId: 'book-club',
     GroupName: 'Book club',
-    UserIds: ['di'],
+    UserId: ['di'],
   });
   if (group.Code !== 0) throw new Error(`CreateGroup failed with Code ${group.Code}`);
   const members = await call<{ MemberList: { UserId: string }[] }>('QueryGroupMemberList', {

@@ -48,11 +48,11 @@ describe('createZimClient against the mock server', () => {
     const reg = await client.call('UserRegister', {
       UserInfo: [
         { UserId: 'u1', UserName: 'Ann' },
-        { UserId: 'u2', UserName: 'x'.repeat(100) },
+        { UserId: 'u2', UserName: '€'.repeat(90) }, // 270 bytes: over 256
       ],
     });
     expect(reg.Code).toBe(0);
-    expect(reg['ErrorList']).toEqual([expect.objectContaining({ UserId: 'u2', SubCode: 50014 })]);
+    expect(reg['ErrorList']).toEqual([expect.objectContaining({ UserId: 'u2', SubCode: 660700006 })]);
     await client.call('CreateGroup', { GroupOwner: 'u1', GroupId: 'g1', GroupName: 'G', UserId: ['u1'] });
     const list = await client.call('QueryAppGroupList', {});
     expect(JSON.stringify(list)).toContain('g1');
@@ -137,7 +137,7 @@ describe('createZimClient against the mock server', () => {
   });
 
   it('does not send a SendPeerMessage twice after a reset once written, unless allowed', async () => {
-    const { client, server } = await setup();
+    const { client, server } = await setup({ users: ['u1', 'u2'] });
     server.script('SendPeerMessage', ['resetAfterCommit']);
     const msg = {
       FromUserId: 'u1',
@@ -180,7 +180,10 @@ describe('createZimClient against the mock server', () => {
   });
 
   it('fails fast when the daily quota is spent, without sending', async () => {
-    const { client, server } = await setup({}, { limits: { SendMessageToAllUsers: { dailyQuota: 2 } } });
+    const { client, server } = await setup(
+      { users: ['admin'] },
+      { limits: { SendMessageToAllUsers: { dailyQuota: 2 } } },
+    );
     const msg = { FromUserId: 'admin', MessageType: 1, MessageBody: { Message: 'hello all' } };
     await client.call('SendMessageToAllUsers', msg);
     await client.call('SendMessageToAllUsers', msg);
@@ -248,7 +251,8 @@ describe('createZimClient against the mock server', () => {
 
 describe('limits, end to end (counted by the server)', () => {
   it('group-scoped limits: two groups each get their full rate at once', async () => {
-    const { client, server } = await setup();
+    const { client, server } = await setup({ users: ['o', 'u0', 'u1', 'u2', 'u3'] });
+    for (const GroupId of ['gA', 'gB']) await client.call('CreateGroup', { GroupId, GroupOwner: 'o' });
     const started = Date.now();
     await Promise.all(
       ['gA', 'gB'].flatMap((GroupId) =>

@@ -12,6 +12,7 @@ afterEach(async () => {
 it('with every fault on and the server clock 15 minutes ahead: nothing lost, nothing sent twice', async () => {
   server = await startMockZimServer({
     seed: 7,
+    users: ['u0', 'u1'], // the senders below, registered before the concurrent UserRegister calls land
     clockOffsetMs: 15 * 60_000,
     faults: { busy: 0.06, gateway: 0.04, http503: 0.04, resetBeforeAnswer: 0.03, resetAfterCommit: 0.03 },
   });

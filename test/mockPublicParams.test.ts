@@ -18,7 +18,7 @@ const without = (query: Record<string, string>, name: string) => {
 describe('public parameters', () => {
   it('accepts a correctly signed call, with a Date header from the server clock', async () => {
     const server = await start();
-    const { status, date, body } = await send(server, signedQuery(server, 'CallInvite'));
+    const { status, date, body } = await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense'));
     expect(status).toBe(200);
     expect(body).toMatchObject({ Code: 0, Message: 'success' });
     expect(body.RequestId).toMatch(/\S/);
@@ -66,22 +66,29 @@ describe('public parameters', () => {
   it('accepts a Timestamp within 600 s either way, and no SignatureVersion at all', async () => {
     const server = await start();
     const ts = Math.floor(Date.now() / 1000);
-    expect((await send(server, signedQuery(server, 'CallInvite', ts - 590))).body.Code).toBe(0);
-    expect((await send(server, signedQuery(server, 'CallInvite', ts + 590))).body.Code).toBe(0);
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense', ts - 590))).body.Code).toBe(
+      0,
+    );
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense', ts + 590))).body.Code).toBe(
+      0,
+    );
     expect(
-      (await send(server, without(signedQuery(server, 'CallInvite'), 'SignatureVersion'))).body.Code,
+      (await send(server, without(signedQuery(server, 'CgiDescribeZIMAudioLicense'), 'SignatureVersion')))
+        .body.Code,
     ).toBe(0);
   });
 
   it('accepts any path', async () => {
     const server = await start();
-    expect((await send(server, signedQuery(server, 'CallInvite'), '/v2/anything')).body.Code).toBe(0);
+    expect(
+      (await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense'), '/v2/anything')).body.Code,
+    ).toBe(0);
   });
 
   it('counts refused calls as arrivals of their action, not as admitted', async () => {
     const server = await start();
-    await send(server, { ...signedQuery(server, 'CallInvite'), Signature: '0'.repeat(32) });
-    const stats = server.stats().CallInvite;
+    await send(server, { ...signedQuery(server, 'CgiDescribeZIMAudioLicense'), Signature: '0'.repeat(32) });
+    const stats = server.stats().CgiDescribeZIMAudioLicense;
     expect(stats).toMatchObject({
       arrivals: 1,
       admitted: 0,
@@ -97,26 +104,30 @@ describe('clock offset', () => {
 
   it('refuses a client on real time when the server is 15 min ahead, until it corrects by the Date header', async () => {
     const server = await start({ clockOffsetMs: FIFTEEN_MIN });
-    const first = await send(server, signedQuery(server, 'CallInvite'));
+    const first = await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense'));
     expect(first.body.Code).toBe(100000004);
     const offsetMs = Date.parse(first.date) - Date.now();
     expect(offsetMs).toBeGreaterThan(FIFTEEN_MIN - 5000);
     expect(offsetMs).toBeLessThan(FIFTEEN_MIN + 5000);
     const corrected = Math.floor((Date.now() + offsetMs) / 1000);
-    expect((await send(server, signedQuery(server, 'CallInvite', corrected))).body.Code).toBe(0);
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense', corrected))).body.Code).toBe(
+      0,
+    );
   });
 
   it('can be moved at runtime (server behind)', async () => {
     const server = await start();
-    expect((await send(server, signedQuery(server, 'CallInvite'))).body.Code).toBe(0);
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense'))).body.Code).toBe(0);
     server.setClockOffset(-FIFTEEN_MIN);
     expect(server.clockOffsetMs).toBe(-FIFTEEN_MIN);
-    const refused = await send(server, signedQuery(server, 'CallInvite'));
+    const refused = await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense'));
     expect(refused.body.Code).toBe(100000004);
     const offsetMs = Date.parse(refused.date) - Date.now();
     expect(offsetMs).toBeLessThan(-FIFTEEN_MIN + 5000);
     const corrected = Math.floor((Date.now() + offsetMs) / 1000);
-    expect((await send(server, signedQuery(server, 'CallInvite', corrected))).body.Code).toBe(0);
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense', corrected))).body.Code).toBe(
+      0,
+    );
     expect(() => server.setClockOffset(Number.NaN)).toThrow(TypeError);
   });
 
@@ -124,13 +135,15 @@ describe('clock offset', () => {
     let clock = Date.parse('2030-01-01T00:00:00Z');
     const server = await start({ now: () => clock });
     const ts = Math.floor(clock / 1000);
-    const answer = await send(server, signedQuery(server, 'CallInvite', ts));
+    const answer = await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense', ts));
     expect(answer.body.Code).toBe(0);
     expect(answer.date).toBe('Tue, 01 Jan 2030 00:00:00 GMT');
     clock += 600_999; // 600 s in whole seconds: still accepted
-    expect((await send(server, signedQuery(server, 'CallInvite', ts))).body.Code).toBe(0);
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense', ts))).body.Code).toBe(0);
     clock += 1; // 601 s
-    expect((await send(server, signedQuery(server, 'CallInvite', ts))).body.Code).toBe(100000004);
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense', ts))).body.Code).toBe(
+      100000004,
+    );
   });
 });
 
@@ -154,7 +167,7 @@ describe('options', () => {
 
   it('takes a given AppId and secret', async () => {
     const server = await start({ appId: 42, serverSecret: 'abc' });
-    expect((await send(server, signedQuery(server, 'CallInvite'))).body.Code).toBe(0);
+    expect((await send(server, signedQuery(server, 'CgiDescribeZIMAudioLicense'))).body.Code).toBe(0);
   });
 
   it.each([

@@ -9,7 +9,8 @@ import { mockClient, trackServers, type ZimBody } from './helpers/mockRequest.js
 
 const client = mockClient();
 const startTracked = trackServers();
-const start = () => startTracked({ limits: { QueryAppGroupList: false } });
+const start = (options: Parameters<typeof startTracked>[0] = {}) =>
+  startTracked({ limits: { QueryAppGroupList: false }, ...options });
 /** A signed call (a POST body labelled JSON); expects HTTP 200 and gives the body. */
 async function call(
   server: MockZimServer,
@@ -26,25 +27,24 @@ async function call(
   expect(reply.status).toBe(200);
   return reply.json();
 }
+const text = (Message: string) => ({ MessageType: 1, Priority: 1, MessageBody: { Message } });
 
 describe('users', () => {
-  it('registers users, idempotently, and reports invalid items in ErrorList', async () => {
+  it('registers users; byte limits and users that exist go to ErrorList', async () => {
     const server = await start();
     const body = await call(server, 'UserRegister', {
       UserInfo: [
         { UserId: 'u1', UserName: 'Ann' },
         { UserId: 'u2', UserName: 'Bob', UserAvatar: 'https://example.com/b.png' },
-        { UserId: 'u3', UserName: 'x'.repeat(65) },
-        { UserId: 'u4', UserName: '€'.repeat(22) }, // 66 bytes in UTF-8
-        { UserId: 'u5', UserName: 'y'.repeat(64) },
-        { UserName: 'nobody' },
+        { UserId: 'u3', UserName: '€'.repeat(90) }, // 90 characters, 270 bytes in UTF-8
+        { UserId: '€'.repeat(11), UserName: 'x' }, // 11 characters, 33 bytes
+        { UserId: 'u5', UserName: 'y'.repeat(256) },
       ],
     });
     expect(body.Code).toBe(0);
     expect(body['ErrorList']).toEqual([
-      { UserId: 'u3', SubCode: 50014, SubMessage: expect.any(String) },
-      { UserId: 'u4', SubCode: 50014, SubMessage: expect.any(String) },
-      { UserId: '', SubCode: 660000002, SubMessage: expect.any(String) },
+      { UserId: 'u3', SubCode: 660700006, SubMessage: expect.any(String) },
+      { UserId: '€'.repeat(11), SubCode: 660000012, SubMessage: expect.any(String) },
     ]);
     expect([...server.state.users.keys()]).toEqual(['u1', 'u2', 'u5']);
     expect(server.state.users.get('u2')).toMatchObject({
@@ -53,45 +53,67 @@ describe('users', () => {
     });
 
     const again = await call(server, 'UserRegister', { UserInfo: [{ UserId: 'u1', UserName: 'Anna' }] });
-    expect(again).toMatchObject({ Code: 0, ErrorList: [] });
-    expect(server.state.users.size).toBe(3);
-    expect(server.state.users.get('u1')?.UserName).toBe('Anna');
+    expect(again).toMatchObject({ Code: 0, ErrorList: [{ UserId: 'u1', SubCode: 660700002 }] });
+    const modified = await call(server, 'ModifyUserInfo', {
+      UserInfo: [
+        { UserId: 'u1', UserName: 'Anna', Extra: 'vip' },
+        { UserId: 'ghost', UserName: 'G' },
+      ],
+    });
+    expect(modified).toMatchObject({ Code: 0, ErrorList: [{ UserId: 'ghost', SubCode: 660700012 }] });
+    expect(server.state.users.get('u1')).toMatchObject({ UserName: 'Anna', Extra: 'vip' });
   });
 
-  it('refuses a UserInfo that is not a list', async () => {
+  it('refuses a UserInfo that is not a list, and more than 100 users', async () => {
     const server = await start();
     expect((await call(server, 'UserRegister', { UserInfo: 'u1' })).Code).toBe(660000002);
+    const many = Array.from({ length: 150 }, (_, i) => ({ UserId: `u${i}`, UserName: 'x' }));
+    expect(await call(server, 'UserRegister', { UserInfo: many })).toMatchObject({
+      Code: 660000002,
+      Message: 'Invalid parameter: UserInfo must NOT have more than 100 items (maxItems: 100)',
+    });
+    expect(server.state.users.size).toBe(0);
   });
 
-  it('queries user infos; unknown users go to ErrorList with 51102', async () => {
-    const server = await start();
-    await call(server, 'UserRegister', { UserInfo: [{ UserId: 'u1', UserName: 'Ann' }] });
+  it('queries user infos and online state; unknown users go to ErrorList', async () => {
+    const server = await start({ users: ['u1', 'u2'] });
     const body = await call(server, 'QueryUserInfos', { UserIds: ['u1', 'ghost'] });
     expect(body).toMatchObject({
       Code: 0,
-      Result: [{ UserId: 'u1', UserName: 'Ann', UserAvatar: '' }],
-      ErrorList: [{ UserId: 'ghost', SubCode: 51102 }],
+      Result: [{ UserId: 'u1', UserName: 'u1', UserAvatar: '', Extra: '' }],
+      ErrorList: [{ UserId: 'ghost', SubCode: 660700015 }],
     });
+    server.setUserOnline('u2', true);
+    const online = await call(server, 'QueryUserOnlineState', { UserId: ['u1', 'u2', 'ghost'] }, 'GET');
+    expect(online).toMatchObject({
+      Result: [
+        { UserId: 'u1', Status: 'Offline' },
+        { UserId: 'u2', Status: 'Online' },
+      ],
+      ErrorList: [{ UserId: 'ghost', SubCode: 660200001 }],
+    });
+    expect(() => server.setUserOnline('ghost', true)).toThrow(/userId.*ghost/);
   });
 });
 
 describe('parameters', () => {
-  it('reads GET array parameters (UserIds[]=a&UserIds[]=b), also for a POST action', async () => {
-    const server = await start();
-    await call(server, 'UserRegister', {
-      UserInfo: [
-        { UserId: 'a', UserName: 'A' },
-        { UserId: 'b', UserName: 'B' },
-      ],
-    });
-    const body = await call(server, 'QueryUserInfos', { UserIds: ['a', 'b', 'c'] }, 'GET');
+  it('reads GET array parameters (UserId[]=a&UserId[]=b) and coerces query strings', async () => {
+    const server = await start({ users: ['a', 'b'] });
+    const body = await call(server, 'QueryUserOnlineState', { UserId: ['a', 'b', 'c'] }, 'GET');
     expect((body['Result'] as unknown[]).length).toBe(2);
-    expect(body['ErrorList']).toEqual([{ UserId: 'c', SubCode: 51102, SubMessage: expect.any(String) }]);
+    const one = await call(server, 'QueryUserOnlineState', { UserId: 'a' }, 'GET'); // UserId=a: a list of one
+    expect(one).toMatchObject({ Code: 0, Result: [{ UserId: 'a' }] });
+    const bad = await call(server, 'QueryBlacklist', { FromUserId: 'a', Limit: 'many', Next: 0 }, 'GET');
+    expect(bad).toMatchObject({
+      Code: 660000002,
+      Message: 'Invalid parameter: Limit must be number (type: number)',
+    });
   });
 
   it('reads a JSON body for a GET action sent as POST', async () => {
-    const server = await start();
-    for (const id of ['g1', 'g2', 'g3']) await call(server, 'CreateGroup', { FromUserId: 'o', GroupId: id });
+    const server = await start({ users: ['o'] });
+    for (const id of ['g1', 'g2', 'g3'])
+      expect((await call(server, 'CreateGroup', { GroupOwner: 'o', GroupId: id })).Code).toBe(0);
     const viaGet = await call(server, 'QueryAppGroupList', { Limit: 2, Next: 1 }, 'GET');
     const viaPost = await call(server, 'QueryAppGroupList', { Limit: 2, Next: 1 });
     expect(viaGet).toMatchObject({ TotalCount: 3, Next: 0, GroupIdList: [{ GroupId: 'g3', GroupName: '' }] });
@@ -102,90 +124,107 @@ describe('parameters', () => {
     const server = await start();
     expect((await call(server, 'SendPeerMessage', {}, 'POST', '{"FromUserId":')).Code).toBe(2);
     expect((await call(server, 'SendPeerMessage', {}, 'POST', '[1,2]')).Code).toBe(2);
-    expect((await call(server, 'CallInvite', {}, 'POST', '')).Code).toBe(0);
+    expect((await call(server, 'CgiDescribeZIMAudioLicense', {}, 'POST', '')).Code).toBe(0);
     expect(server.state.messages).toHaveLength(0);
     expect(server.stats().SendPeerMessage).toMatchObject({ admitted: 0, codes: { '2': 2 } });
   });
 
-  it('answers Code 0 for documented actions without state', async () => {
-    const server = await start();
-    expect((await call(server, 'DismissGroup', { GroupId: 'g' }, 'GET')).Code).toBe(0);
-    expect((await call(server, 'AddFriends', { FromUserId: 'a' })).Code).toBe(0);
+  it('refuses an operator who never registered with 660500002 where the page lists it', async () => {
+    const server = await start({ users: ['a'] });
+    expect(
+      await call(server, 'AddFriends', { FromUserId: 'ghost', FriendInfos: [{ UserId: 'a' }] }),
+    ).toMatchObject({
+      Code: 660500002,
+      Message: expect.stringContaining('ghost'),
+    });
+    expect(
+      (await call(server, 'SendPeerMessage', { ...text('hi'), FromUserId: 'ghost', ToUserId: ['a'] })).Code,
+    ).toBe(660500002);
+    expect(server.state.messages).toHaveLength(0);
   });
 });
 
 describe('groups', () => {
   it('creates groups, pages members, kicks out, lists groups', async () => {
-    const server = await start();
+    const server = await start({ users: ['owner', 'm1', 'm2', 'm3', 'm4'] });
     const created = await call(server, 'CreateGroup', {
-      FromUserId: 'owner',
+      GroupOwner: 'owner',
       GroupId: 'team',
       GroupName: 'Team',
-      UserIds: ['m1', 'm2', 'm3', 'm4'],
+      UserId: ['m1', 'm2', 'm3', 'm4', 'ghost'],
     });
-    expect(created).toMatchObject({ Code: 0, GroupId: 'team' });
-    expect((await call(server, 'CreateGroup', { FromUserId: 'owner', GroupId: 'team' })).Code).toBe(
+    expect(created).toMatchObject({
+      Code: 0,
+      GroupId: 'team',
+      ErrorUsers: [{ UserId: 'ghost', SubCode: 660600017 }],
+    });
+    expect((await call(server, 'CreateGroup', { GroupOwner: 'owner', GroupId: 'team' })).Code).toBe(
       660600011,
     );
-    const auto = await call(server, 'CreateGroup', { FromUserId: 'owner', GroupName: 'Auto' });
+    expect((await call(server, 'CreateGroup', { GroupOwner: 'ghost', GroupId: 'x' })).Code).toBe(660600013);
+    const auto = await call(server, 'CreateGroup', { GroupOwner: 'owner', GroupName: 'Auto' });
     expect(auto['GroupId']).toMatch(/\S/);
-    expect(server.state.groups.get('team')).toMatchObject({
-      GroupName: 'Team',
-      OwnerId: 'owner',
-      MemberIds: ['owner', 'm1', 'm2', 'm3', 'm4'],
-    });
+    expect(server.state.groups.get('team')).toMatchObject({ GroupName: 'Team', OwnerId: 'owner' });
+    expect(server.state.groupMembers('team')).toEqual(['owner', 'm1', 'm2', 'm3', 'm4']);
 
     const page0 = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Limit: 2, Next: 0 });
     expect(page0).toMatchObject({
       Code: 0,
       TotalCount: 5,
       Next: 1,
-      MemberList: [{ UserId: 'owner' }, { UserId: 'm1' }],
+      MemberList: [
+        { UserId: 'owner', Role: 1 },
+        { UserId: 'm1', Role: 3 },
+      ],
     });
-    const page2 = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Count: 2, Next: 2 });
+    const page2 = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Limit: 2, Next: 2 });
     expect(page2).toMatchObject({ Next: 0, MemberList: [{ UserId: 'm4' }] });
     expect((await call(server, 'QueryGroupMemberList', { GroupId: 'nope' })).Code).toBe(660600001);
 
-    const kicked = await call(server, 'KickoutGroupUser', { GroupId: 'team', UserIds: ['m1', 'stranger'] });
+    const kicked = await call(server, 'KickoutGroupUser', {
+      FromUserId: 'owner',
+      GroupId: 'team',
+      UserId: ['m1', 'stranger'],
+    });
     expect(kicked).toMatchObject({ Code: 0, ErrorList: [{ UserId: 'stranger', SubCode: 660600008 }] });
-    expect(server.state.groups.get('team')?.MemberIds).toEqual(['owner', 'm2', 'm3', 'm4']);
+    expect(server.state.groupMembers('team')).toEqual(['owner', 'm2', 'm3', 'm4']);
 
     const list = await call(server, 'QueryAppGroupList', {}, 'GET');
     expect(list).toMatchObject({ TotalCount: 2, Next: 0 });
     expect(list['GroupIdList']).toContainEqual({ GroupId: 'team', GroupName: 'Team' });
   });
-});
 
-describe('messages', () => {
-  it('records each SendPeerMessage with a server MsgId', async () => {
-    const server = await start();
-    const first = await call(server, 'SendPeerMessage', {
-      FromUserId: 'a',
-      ToUserId: ['b', 'c'],
-      MessageType: 1,
-      Priority: 1,
-      MessageBody: { Message: 'hello' },
+  it('checks roles, membership and mute with the codes of each page', async () => {
+    const server = await start({
+      users: ['o', 'm', 'n', 'out'],
+      limits: { DismissGroup: false, TransferGroupOwner: false },
     });
-    const second = await call(server, 'SendPeerMessage', {
-      FromUserId: 'b',
-      ToUserId: ['a'],
-      MessageType: 1,
-      MessageBody: {},
+    await call(server, 'CreateGroup', { GroupOwner: 'o', GroupId: 'g', UserId: ['m', 'n'] });
+    const get = (action: string, params: Record<string, unknown>) =>
+      call(server, action, { GroupId: 'g', ...params }, 'GET');
+    expect((await get('MuteGroup', { FromUserId: 'm', IsAllMuted: true })).Code).toBe(660600032); // no permission
+    expect((await get('MuteGroup', { FromUserId: 'out', IsAllMuted: true })).Code).toBe(660600024); // not in group
+    expect((await get('SetGroupMemberRole', { FromUserId: 'o', ToUserId: 'o', Role: 2 })).Code).toBe(
+      660600030,
+    );
+    expect((await get('SetGroupMemberRole', { FromUserId: 'o', ToUserId: 'm', Role: 1 })).Code).toBe(
+      660000002,
+    );
+    expect((await get('SetGroupMemberRole', { FromUserId: 'o', ToUserId: 'm', Role: 2 })).Code).toBe(0);
+    expect((await get('MuteGroupMembers', { FromUserId: 'm', UserIds: ['n'], Duration: -1 })).Code).toBe(0);
+    expect(await get('MuteGroupMembers', { FromUserId: 'm', UserIds: ['out'] })).toMatchObject({
+      Code: 660600033,
+      ErrorUsers: [{ UserId: 'out', SubCode: 660600024 }],
     });
-    expect(first).toMatchObject({ Code: 0, MsgId: 1, ErrorList: [] });
-    expect(second['MsgId']).toBe(2);
-    expect(server.state.messages).toEqual([
-      {
-        MsgId: 1,
-        FromUserId: 'a',
-        ToUserId: ['b', 'c'],
-        MessageType: 1,
-        MessageBody: { Message: 'hello' },
-        SentAt: expect.any(Number),
-      },
-      expect.objectContaining({ MsgId: 2, FromUserId: 'b' }),
-    ]);
-    expect((await call(server, 'SendPeerMessage', { FromUserId: 'a' })).Code).toBe(660000002);
+    const forbidden = await call(server, 'FetchForbidGroupList', { FromUserId: 'n', StartFlag: 0 });
+    expect(forbidden).toMatchObject({ FetchEnd: 1, GroupList: [{ GroupId: 'g', ForbidType: 2 }] });
+    expect((await get('TransferGroupOwner', { FromUserId: 'o', NewOwner: 'out' })).Code).toBe(660600024);
+    expect((await get('TransferGroupOwner', { FromUserId: 'o', NewOwner: 'm' })).Code).toBe(0);
+    expect(server.state.groups.get('g')?.OwnerId).toBe('m');
+    expect(server.state.groupMembers('g')?.[0]).toBe('m');
+    expect((await get('DismissGroup', { FromUserId: 'm' })).Code).toBe(0);
+    expect(server.state.groupMembers('g')).toBeUndefined();
+    expect((await get('DismissGroup', { FromUserId: 'm' })).Code).toBe(660600001);
   });
 });
 
@@ -195,11 +234,18 @@ describe('types', () => {
     expectTypeOf(server.state).toEqualTypeOf<MockStateView>();
     expectTypeOf(server.stats().SendPeerMessage).toEqualTypeOf<MockActionStats>();
     expectTypeOf(server.stats()['MyAction']).toEqualTypeOf<MockActionStats | undefined>();
+    expectTypeOf<ReturnType<MockStateView['received']>[number]['MsgSeq']>().toEqualTypeOf<number>();
     // @ts-expect-error the state is read-only from outside
     server.state.messages.push;
     // @ts-expect-error the state is read-only from outside
     server.state.users.set;
+    const group = (view: MockStateView) =>
+      // @ts-expect-error the state is read-only from outside
+      view.groups.get('g')?.Members.set;
+    expect(group).toBeTypeOf('function');
     // @ts-expect-error options are checked at compile time too
     await expect(startMockZimServer({ appId: '1' })).rejects.toThrow(TypeError);
+    await expect(startMockZimServer({ users: ['x'.repeat(40)] })).rejects.toThrow(/users/);
+    await expect(startMockZimServer({ strict: 'yes' as never })).rejects.toThrow(/strict.*yes/);
   });
 });

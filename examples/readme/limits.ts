@@ -1,7 +1,7 @@
 import { createZimClient } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
-const server = await startMockZimServer();
+const server = await startMockZimServer({ users: ['u1', 'u2'] });
 const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,
@@ -20,6 +20,7 @@ const seconds = async (work: () => Promise<unknown>) => {
 };
 
 // 1 call/s per group: two invites into each of two groups take one second, not three.
+for (const GroupId of ['g1', 'g2']) await zim.call('CreateGroup', { GroupId, GroupOwner: 'u1' });
 const invites = await seconds(() =>
   Promise.all(
     ['g1', 'g1', 'g2', 'g2'].map((GroupId) =>

@@ -30,8 +30,8 @@ it('registers everyone, 100 per call', async () => {
 });
 
 it('hands back the users ZIM refused', async () => {
-  const refused = await registerUsers(zim, [...users(2), { id: 'long', name: 'x'.repeat(65) }]);
-  expect(refused).toEqual([{ UserId: 'long', SubCode: 50014 }]);
+  const refused = await registerUsers(zim, [...users(2), { id: 'long', name: '€'.repeat(90) }]); // 270 bytes
+  expect(refused).toEqual([{ UserId: 'long', SubCode: 660700006 }]);
   expect(server.state.users.has('long')).toBe(false);
 });
 

@@ -6,7 +6,7 @@ export interface AppUser {
   readonly name: string;
 }
 
-/** A user ZIM refused, and why (ZIM's SubCode: 50014 is a name over 64 bytes). */
+/** A user ZIM refused, and why (ZIM's SubCode: 660700006 is a name over 256 bytes). */
 export interface RefusedUser {
   readonly UserId: string;
   readonly SubCode: number;

@@ -5,6 +5,7 @@ import type { StatsRecorder } from './MockStats.js';
 import type { ResolvedMockFaults, ResolvedMockOptions } from './MockZimServerOptions.js';
 import type { MockActionSpec } from './resolveActionSpecs.js';
 import type { ScriptQueue } from './ScriptQueue.js';
+import type { ActionCheck } from './validation/compileValidators.js';
 
 /** Everything one server's request handling reads and changes. */
 export interface MockRuntime {
@@ -12,6 +13,8 @@ export interface MockRuntime {
   clockOffsetMs: number;
   faults: ResolvedMockFaults;
   readonly specs: ReadonlyMap<string, MockActionSpec>;
+  /** The documented actions' request validators and codes. */
+  readonly checks: ReadonlyMap<string, ActionCheck>;
   readonly limiter: MockLimiter;
   readonly state: MockState;
   readonly stats: StatsRecorder;

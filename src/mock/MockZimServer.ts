@@ -17,8 +17,18 @@ export interface MockZimServer {
   readonly serverSecret: string;
   /** How far its clock is ahead (+) or behind (-) of `now()`, in milliseconds. */
   readonly clockOffsetMs: number;
-  /** Read-only views of its users, groups and recorded peer messages. */
+  /** Read-only views of its state (users, friends, groups, rooms, messages, conversations, calls). */
   readonly state: MockStateView;
+  /**
+   * What a user's SDK login would do: QueryUserOnlineState answers Online for a registered user
+   * until it is set back to false. Throws a TypeError for a user that is not registered.
+   */
+  setUserOnline(userId: string, online: boolean): void;
+  /**
+   * What users entering a room through the SDK would do (the server API has no call for it):
+   * adds them to the room's members. Throws a TypeError for a room that does not exist.
+   */
+  joinRoom(roomId: string, userIds: readonly string[]): void;
   /** Moves the server clock (the `Date` header and the Timestamp check) from now on. */
   setClockOffset(ms: number): void;
   /** Replaces the fault settings (not merged; `{}` switches faults off). The PRNG sequence goes on. */

@@ -26,7 +26,7 @@ export interface MockActionLimit {
 }
 
 /**
- * Limits per action, merged over the 65 documented actions: an override object, or `false`
+ * Limits per action, merged over the 72 documented actions: an override object, or `false`
  * for no limit at all. A name that is not documented adds an action the server accepts.
  */
 export type MockLimits = Readonly<Record<string, MockActionLimit | false>>;
@@ -83,6 +83,19 @@ export interface MockZimServerOptions {
   readonly now?: (() => number) | undefined;
   /** A base delay before every answer, in milliseconds. @default 0 */
   readonly latencyMs?: number | undefined;
+  /**
+   * Check every documented action's parameters against its request schema from the API
+   * documents, and refuse a violation with 660000002 (the Message names the field and the
+   * rule). `false` skips the check; the handlers then take what they are given.
+   * @default true
+   */
+  readonly strict?: boolean | undefined;
+  /**
+   * Users registered when the server starts (as UserRegister would, with UserName = UserId),
+   * so that tests can send from them at once.
+   * @default []
+   */
+  readonly users?: readonly string[] | undefined;
 }
 
 /** The faults with every default filled in. */
@@ -110,6 +123,8 @@ export interface ResolvedMockOptions {
   readonly seed: number;
   readonly now: () => number;
   readonly latencyMs: number;
+  readonly strict: boolean;
+  readonly users: readonly string[];
 }
 
 /** The defaults of every option (the README is written from this object). */
@@ -134,4 +149,6 @@ export const MOCK_DEFAULTS: ResolvedMockOptions = Object.freeze({
   seed: 1,
   now: () => Date.now(),
   latencyMs: 0,
+  strict: true,
+  users: Object.freeze([]),
 });

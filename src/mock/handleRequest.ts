@@ -9,7 +9,9 @@ import { MOCK_CODES, messageFor } from './mockCodes.js';
 import { firstValue, parseQuery } from './parseQuery.js';
 import { readParams } from './readParams.js';
 import { type Headers, htmlErrorPage, resetSocket, send, zimBody } from './respond.js';
+import { describeSchemaError } from './validation/describeSchemaError.js';
 
+const NO_CODES: ReadonlySet<number> = new Set();
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=utf-8';
@@ -89,14 +91,14 @@ export async function handleRequest(
     }
   }
 
-  const check = checkPublicParams(query, {
+  const publicCheck = checkPublicParams(query, {
     appId: options.appId,
     serverSecret: options.serverSecret,
     serverNowMs,
     isKnownAction: (action) => rt.specs.has(action),
   });
-  if (!check.ok) return answer(check.code, check.message);
-  const action = check.action;
+  if (!publicCheck.ok) return answer(publicCheck.code, publicCheck.message);
+  const action = publicCheck.action;
   const actionStats = rt.stats.forAction(action);
   const parsed = readParams(query, body);
   if (!parsed.ok)
@@ -107,6 +109,9 @@ export async function handleRequest(
     return answer(admission.code, admission.message);
   }
   actionStats.admit(arrivedAt, admission.units);
+  const check = rt.checks.get(action);
+  if (rt.options.strict && check !== undefined && !check.validate(parsed.params))
+    return answer(MOCK_CODES.invalidParameter, describeSchemaError(check.validate.errors?.[0]));
 
   const fault = scripted ? NO_FAULT : decideFault(rt.random, rt.faults, action);
   if (fault.slow) {
@@ -129,7 +134,12 @@ export async function handleRequest(
     case undefined:
       break;
   }
-  const result = runHandler(action, { params: parsed.params, state: rt.state, serverNowMs });
+  const result = runHandler(action, {
+    params: parsed.params,
+    state: rt.state,
+    serverNowMs,
+    codes: check?.codes ?? NO_CODES,
+  });
   return answer(result.code, result.message, result.fields);
 }
 

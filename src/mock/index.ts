@@ -1,6 +1,19 @@
 export type { MockFaultKind } from './faults.js';
+export type {
+  MockCall,
+  MockConversation,
+  MockFriend,
+  MockFriendApplication,
+  MockGroup,
+  MockGroupMember,
+  MockMessage,
+  MockPeerMessage,
+  MockRoom,
+  MockRoomAttribute,
+  MockUser,
+} from './MockRecords.js';
 export type { MockScriptedAnswer, MockScriptedReply } from './MockScriptedAnswer.js';
-export type { MockGroup, MockPeerMessage, MockStateView, MockUser } from './MockState.js';
+export type { MockBroadcast, MockStateView } from './MockState.js';
 export type { MockActionStats, MockFaultCounts, MockStats } from './MockStats.js';
 export type { MockZimServer } from './MockZimServer.js';
 export {

@@ -1,3 +1,5 @@
+import { ZIM_CODE_MEANINGS } from './generated/zimApiSchemas.js';
+
 /**
  * The ZIM return codes the mock server answers with. They are the real codes (see
  * shared/zim/return-codes.tsv); the mock hardcodes them rather than importing the catalog,
@@ -111,5 +113,5 @@ const MESSAGES: Readonly<Record<number, string>> = {
 
 /** The documented meaning of a code the mock answers with (or a generic text for others). */
 export function messageFor(code: number): string {
-  return MESSAGES[code] ?? (code === 0 ? 'success' : `Error ${code}.`);
+  return MESSAGES[code] ?? ZIM_CODE_MEANINGS[String(code)] ?? (code === 0 ? 'success' : `Error ${code}.`);
 }

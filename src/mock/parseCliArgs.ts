@@ -25,6 +25,7 @@ Options:
   --seed <n>                 seed of the fault PRNG (default 1)
   --clock-offset-ms <n>      server clock ahead (+) or behind (-) of real time (default 0)
   --latency-ms <n>           base delay before every answer (default 0)
+  --lenient                  do not check parameters against the API documents (strict: false)
   -h, --help                 show this help
 `;
 
@@ -98,6 +99,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       seed: { type: 'string' },
       'clock-offset-ms': { type: 'string' },
       'latency-ms': { type: 'string' },
+      lenient: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -121,6 +123,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     seed: number('--seed', values.seed),
     clockOffsetMs: number('--clock-offset-ms', values['clock-offset-ms']),
     latencyMs: number('--latency-ms', values['latency-ms']),
+    ...(values.lenient === true && { strict: false }),
   };
   return { help: false, options };
 }

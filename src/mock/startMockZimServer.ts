@@ -13,11 +13,14 @@ import { resolveActionSpecs } from './resolveActionSpecs.js';
 import { ScriptQueue } from './ScriptQueue.js';
 import { seededRandom } from './seededRandom.js';
 import { validateFaults, validateOptions } from './validateOptions.js';
+import { compileValidators } from './validation/compileValidators.js';
 
 /**
  * Starts a local ZIM server API on a real `node:http` server: the real signature and clock
  * checks, the documented per-action limits as exact sliding windows, seeded fault injection,
- * scripted answers and a little state (users, groups, peer messages).
+ * scripted answers; every documented action's parameters checked against the API documents
+ * (`strict`), and state in memory (users, friends and blocklists, groups, rooms, messages,
+ * conversations, call invitations).
  *
  * Options are checked first: a wrong one rejects with a TypeError that names it.
  */
@@ -29,6 +32,7 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
     clockOffsetMs: resolved.clockOffsetMs,
     faults: resolved.faults,
     specs,
+    checks: compileValidators(),
     limiter: new MockLimiter(resolved.appLimitPerSecond),
     state: new MockState(),
     stats: new StatsRecorder(),
@@ -37,6 +41,19 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
     delays: new Delays(),
     requestCount: 0,
   };
+
+  for (const userId of resolved.users) {
+    const at = resolved.now() + resolved.clockOffsetMs;
+    rt.state.users.set(userId, {
+      UserId: userId,
+      UserName: userId,
+      UserAvatar: '',
+      Extra: '',
+      IsRobot: false,
+      Online: false,
+      RegisteredAt: at,
+    });
+  }
 
   const server = createServer((req, res) => {
     handleRequest(rt, req, res).catch(() => {
@@ -67,6 +84,18 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
       return rt.clockOffsetMs;
     },
     state: rt.state,
+    setUserOnline(userId, online) {
+      const user = rt.state.users.get(userId);
+      if (user === undefined)
+        throw new TypeError(`expected userId to be a registered user, got ${String(userId)}`);
+      user.Online = online === true;
+    },
+    joinRoom(roomId, userIds) {
+      const room = rt.state.rooms.get(roomId);
+      if (room === undefined)
+        throw new TypeError(`expected roomId to be an existing room, got ${String(roomId)}`);
+      for (const userId of userIds) room.Members.add(userId);
+    },
     setClockOffset(ms: number) {
       if (!(typeof ms === 'number' && Number.isFinite(ms))) {
         throw new TypeError(`expected clockOffsetMs to be a finite number, got ${String(ms)}`);

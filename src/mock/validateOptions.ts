@@ -153,6 +153,11 @@ export function validateOptions(options: MockZimServerOptions = {}): ResolvedMoc
   const latencyMs = o.latencyMs === undefined ? d.latencyMs : nonNegative('latencyMs', o.latencyMs);
   const seed = o.seed ?? d.seed;
   if (!(typeof seed === 'number' && Number.isSafeInteger(seed))) fail('seed', 'an integer', seed);
+  const strict = o.strict ?? d.strict;
+  if (typeof strict !== 'boolean') fail('strict', 'a boolean', strict);
+  const users = o.users ?? d.users;
+  if (!Array.isArray(users) || !users.every((u) => typeof u === 'string' && u !== '' && u.length <= 32))
+    fail('users', 'an array of UserIds (1 to 32 characters)', users);
   const now = o.now ?? d.now;
   if (typeof now !== 'function') fail('now', 'a function returning milliseconds', now);
   return Object.freeze({
@@ -167,5 +172,7 @@ export function validateOptions(options: MockZimServerOptions = {}): ResolvedMoc
     seed,
     now,
     latencyMs,
+    strict,
+    users: Object.freeze([...users]),
   });
 }

@@ -51,3 +51,42 @@ export function readObjectList(
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
+
+/** A string parameter, or '' when missing. */
+export function str(params: Readonly<Record<string, unknown>>, name: string): string {
+  return readString(params, name) ?? '';
+}
+
+/** A list of strings, or [] when missing. */
+export function list(params: Readonly<Record<string, unknown>>, name: string): string[] {
+  return readStringList(params, name) ?? [];
+}
+
+/** A finite number (a JSON number or a numeric string), or `fallback`. */
+export function num(params: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
+  const value = params[name];
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isFinite(n) ? n : fallback;
+}
+
+/** A list of finite numbers (JSON numbers or numeric strings); other items are left out. */
+export function numbers(params: Readonly<Record<string, unknown>>, name: string): number[] {
+  const value = params[name];
+  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return items.map((v) => (typeof v === 'number' ? v : Number(v))).filter((n) => Number.isFinite(n));
+}
+
+/** A boolean (`true`, `1`, `'true'`, `'1'`), or `fallback` when missing. */
+export function bool(params: Readonly<Record<string, unknown>>, name: string, fallback: boolean): boolean {
+  const value = params[name];
+  if (value === undefined) return fallback;
+  return value === true || value === 1 || value === 'true' || value === '1';
+}
+
+/** An object list (JSON only), or [] when missing. */
+export function objects(
+  params: Readonly<Record<string, unknown>>,
+  name: string,
+): Readonly<Record<string, unknown>>[] {
+  return readObjectList(params, name) ?? [];
+}
