@@ -99,6 +99,11 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /4 invites into 2 groups: 1 s/,
     /3 x 8 messages: 1 s, at most 16 in any second, 0 refused/,
   ],
+  'examples/readme/typed-call.ts': [/sent to bob as MsgSeq 1/, /not sent to cy SubCode 660700015/],
+  'examples/readme/custom-action.ts': [
+    /QueryNewThing answered Code 0 with \[ 'a', 'b' \]/,
+    /got "QueryNewThng": did you mean QueryNewThing\?/,
+  ],
   'examples/readme/mock.ts': [
     /members of g1: \[ 'ann', 'bob' \]/,
     /arrivals: 2, codes: \{ '0': 1, '660600004': 1 \}/,
