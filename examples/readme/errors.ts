@@ -10,7 +10,7 @@ import {
 } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
-const server = await startMockZimServer();
+const server = await startMockZimServer({ users: ['u1', 'u2'] });
 const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,

@@ -1,7 +1,7 @@
 import { createZimClient, isZimApiError, type ZimParams, ZimTransportError } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
-const server = await startMockZimServer();
+const server = await startMockZimServer({ users: ['ann', 'bob'] });
 const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,
