@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SendAttempt } from '../src/core/Call.js';
 import { createEngine } from '../src/engine/createEngine.js';
 import { errorFromOutcome } from '../src/errors/errorFromOutcome.js';
+import { seededRandom } from '../src/mock/seededRandom.js';
 import { resolveOptions } from '../src/options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../src/options/ZimResilienceOptions.js';
 import { answer, transportError } from './helpers/scriptedSend.js';
@@ -9,18 +10,6 @@ import { answer, transportError } from './helpers/scriptedSend.js';
 const creds = { appId: 1, serverSecret: 'secret-value-never-logged' };
 const engineWith = (options: ZimResilienceOptions = {}) =>
   createEngine(resolveOptions({ ...creds, ...options }));
-
-/** A small seeded generator (mulberry32), so a jitter test cannot flake. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A send answering from `codes` per attempt (then 0), recording when each attempt was sent. */
 function sendFrom(codes: (number | Error)[], sentAt: number[] = []): SendAttempt {
@@ -90,7 +79,7 @@ describe('deadline (item 4)', () => {
 
 describe('full jitter (item 5)', () => {
   it('40 calls answered busy at once retry spread out: no 10 ms slice holds more than a quarter', async () => {
-    const engine = engineWith({ limits: { QueryUserInfos: false }, random: seeded(9) });
+    const engine = engineWith({ limits: { QueryUserInfos: false }, random: seededRandom(9) });
     const retriedAt: number[] = [];
     const t0 = Date.now();
     const runs = Array.from({ length: 40 }, () => {

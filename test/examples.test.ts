@@ -1,55 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_DEFAULTS } from '../src/mock/index.js';
+import { type Run, root, runNode } from './helpers/runChild.js';
 
 // Runs every example as a user would: a child process importing the built package by its name
 // ('zim-resilience' and 'zim-resilience/mock' resolve to dist/ through the exports map).
 
-const root = resolve(import.meta.dirname, '..');
 const TIMEOUT_MS = 90_000;
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** The environment of a child: without the variables of the vitest running us. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_OPTIONS') delete env[key];
-  return env;
-}
-
-/** Runs `node ...args` in the repository root; kills it (and only it) after the timeout. */
-function node(args: readonly string[], timeoutMs = TIMEOUT_MS): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env: childEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
-
+const node = (args: readonly string[], timeoutMs = TIMEOUT_MS) => runNode(args, { timeoutMs });
 const tsx = (file: string, ...args: string[]) => node(['--import', 'tsx', file, ...args]);
 
 /** What each example must print. An example not listed here must only exit 0. */

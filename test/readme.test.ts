@@ -1,17 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDemoArgs } from '../demo/args.js';
 import * as api from '../src/index.js';
 import { createZimClient, ZIM_CODES, ZimError } from '../src/index.js';
 import { codeBlocks, includedText, slugsOf } from './helpers/markdown.js';
+import { root, runChild, runNode } from './helpers/runChild.js';
 
 // README.md must not claim what does not work, and must stay short: at most 35,000 bytes, every
 // TypeScript block an example file (or a `// #region` of one) copied verbatim by `npm run docs` and
 // run by test/examples.test.ts, every shell command checked here. docs/ is checked by test/docs.test.ts.
 
-const root = resolve(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   name: string;
@@ -24,53 +23,6 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   bugs: { url: string };
   keywords: string[];
 };
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function node(args: readonly string[], onStdout?: (text: string, kill: () => void) => void): Promise<Run> {
-  return new Promise((done, fail) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    for (const key of Object.keys(env))
-      if (key.startsWith('VITEST') || key === 'NODE_OPTIONS') delete env[key];
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      onStdout?.(stdout, () => child.kill('SIGTERM'));
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
-
-/** Runs npm in the repository root. */
-function npm(args: readonly string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn('npm', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** Each shell command the README shows, and how this test makes sure it works. */
 const COMMANDS: readonly {
@@ -110,12 +62,15 @@ const COMMANDS: readonly {
       const args = m[1]!.replace(/--port \d+/, '--port 0').split(' ');
       let url: string | undefined;
       let answer: Promise<unknown> | undefined;
-      const run = await node(['--import', 'tsx', 'src/mock/cli.ts', ...args], (out, kill) => {
-        if (url !== undefined || !out.includes('\n')) return;
-        url = out.split('\n')[0]!;
-        answer = fetch(`${url}/?Action=QueryAppGroupList`)
-          .then((res) => res.json())
-          .finally(kill);
+      const run = await runNode(['--import', 'tsx', 'src/mock/cli.ts', ...args], {
+        timeoutMs: 30_000,
+        onStdout: (out, kill) => {
+          if (url !== undefined || !out.includes('\n')) return;
+          url = out.split('\n')[0]!;
+          answer = fetch(`${url}/?Action=QueryAppGroupList`)
+            .then((res) => res.json())
+            .finally(kill);
+        },
       });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       // An unsigned call: refused, in ZIM's JSON.
@@ -263,7 +218,7 @@ describe('package.json', () => {
   });
 
   it('ships no source map whose sources it does not ship', async () => {
-    const run = await npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
+    const run = await runChild('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']);
     expect(run.code, run.stderr).toBe(0);
     const files = new Set(
       (JSON.parse(run.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path),
