@@ -9,3 +9,11 @@ export function achievedRate(stats: MockActionStats, perSecond: number): number 
   if (t.length <= perSecond) return Number.NaN;
   return ((t.length - perSecond) / (t.at(-1)! - t[0]!)) * 1000;
 }
+
+/**
+ * Arrivals per second in `[from, to)` (ms, the server's clock), over the whole span: the rate the
+ * server saw then, provided calls were still queued at `to` (check the last arrival).
+ */
+export function rateIn(stats: MockActionStats, from: number, to: number): number {
+  return (stats.timestamps.filter((t) => t >= from && t < to).length / (to - from)) * 1000;
+}

@@ -1,0 +1,240 @@
+// The rows of issue 10's table: a fleet shares one budget from its first call, through start-up,
+// Redis loss and Redis return. Real redis-server processes (SIGKILLed here), real worker
+// processes, and the mock server counting arrivals in exact sliding windows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClusterEvent, createZimClient, type ZimClient } from '../src/index.js';
+import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
+import { achievedRate, rateIn } from './helpers/mockRate.js';
+import { hasRedis, RedisServer } from './helpers/redisServer.js';
+import { runFleet } from './helpers/runWorker.js';
+
+const envOf = (server: MockZimServer, redis: RedisServer, calls: number) => ({
+  MOCK_URL: server.url,
+  APP_ID: String(server.appId),
+  SECRET: server.serverSecret,
+  REDIS_URL: redis.url,
+  CALLS: String(calls),
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await sleep(20);
+  }
+}
+
+describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  for (const n of [3, 6]) {
+    it(`${n} processes x 40 UserRegister, started together: 0 rejections, never over 20 in a second, >= 18/s`, async () => {
+      const server = await startMockZimServer();
+      try {
+        const workers = await Promise.all(await runFleet(n, envOf(server, redis, 40)));
+        const s = server.stats().UserRegister;
+        const rate = achievedRate(s, 20);
+        console.log(
+          `${n} x 40: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s of 20/s`,
+        );
+        for (const w of workers) {
+          expect(w.failed).toEqual([]);
+          expect(w.states[0]).toMatch(/^shared:connected@/);
+        }
+        expect(s.rejected).toBe(0);
+        expect(s.accepted).toBe(n * 40);
+        expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+        expect(rate).toBeGreaterThanOrEqual(18);
+      } finally {
+        await server.close();
+      }
+    }, 60_000);
+  }
+
+  it('2 processes x 100, Redis SIGKILLed at 2 s and restarted empty at 4 s: 0 rejections, nothing lost, >= 18/s from 2 s after it is back', async () => {
+    const server = await startMockZimServer();
+    try {
+      const results = await runFleet(2, envOf(server, redis, 100));
+      const started = Date.now();
+      await sleep(2000);
+      await redis.stop();
+      const killed = Date.now();
+      await sleep(4000 - (Date.now() - started));
+      await redis.start();
+      const back = Date.now();
+      const workers = await Promise.all(results);
+      const s = server.stats().UserRegister;
+      const after = rateIn(s, back + 2000, back + 4000);
+      const at = (t: number) => `${t - started} ms`;
+      console.log(
+        `killed at ${at(killed)}, back at ${at(back)}; ${workers.map((w) => `${w.states.map((x) => x.replace(/@(\d+)/, (_, t) => `@${at(Number(t))}`)).join(' ')}; limited ${w.limited.map(at).join(' ')}`).join(' | ')}`,
+      );
+      console.log(
+        `2 x 100 with Redis lost: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${after.toFixed(2)}/s in the 2 s from 2 s after Redis is back`,
+      );
+      for (const w of workers) {
+        expect(w.failed).toEqual([]);
+        expect(w.states.map((x) => x.split('@')[0])).toEqual([
+          'shared:connected',
+          'local:lost',
+          'shared:rejoined',
+        ]);
+      }
+      expect(s.rejected).toBe(0);
+      expect(s.accepted).toBe(200);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+      expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(back + 4000); // still busy: the rate is the limiter's
+      expect(after).toBeGreaterThanOrEqual(18);
+    } finally {
+      await server.close();
+      await redis.start();
+    }
+  }, 60_000);
+
+  it('Redis down at start, up after 3 s (one process, 120 queued): >= 90% of the limit within 2 s of Redis coming up', async () => {
+    const server = await startMockZimServer();
+    const late = await RedisServer.reserve();
+    const events: ClusterEvent[] = [];
+    const client = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      redis: late.url,
+      hooks: { cluster: (e) => events.push(e) },
+    });
+    try {
+      const calls = Array.from({ length: 120 }, (_, i) =>
+        client.call('UserRegister', { UserInfo: [{ UserId: `d${i}`, UserName: 'D' }] }),
+      );
+      await sleep(3000);
+      await late.start();
+      const up = Date.now();
+      await Promise.all(calls);
+      const s = server.stats().UserRegister;
+      const after = rateIn(s, up + 2000, up + 4000);
+      const shared = events.find((e) => e.state === 'shared');
+      console.log(
+        `Redis up after 3 s: ${s.rejected} rejected, max ${s.maxInAnySecond}, ${after.toFixed(2)}/s in the 2 s from 2 s after it came up; events ${events.map((e) => `${e.state}:${e.reason}`).join(', ')}`,
+      );
+      expect(shared).toBeDefined();
+      expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(up + 4000);
+      expect(s.rejected).toBe(0);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+      expect(after).toBeGreaterThanOrEqual(18);
+    } finally {
+      await client.close();
+      await server.close();
+      await late.stop();
+    }
+  }, 30_000);
+
+  it('Redis unreachable: the first calls wait connectTimeoutMs for it, then go local at a quarter', async () => {
+    const server = await startMockZimServer();
+    const events: ClusterEvent[] = [];
+    const client = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      redis: { url: 'redis://127.0.0.1:1', connectTimeoutMs: 500 },
+      hooks: { cluster: (e) => events.push(e) },
+    });
+    try {
+      const started = Date.now();
+      const first = client.call('QueryUserInfos', { UserIds: ['a'] });
+      const aborted = client.call('QueryUserInfos', { UserIds: ['b'] }, { signal: AbortSignal.timeout(100) });
+      await expect(aborted).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(450); // the wait for Redis is abortable
+      expect(server.stats().QueryUserInfos.arrivals).toBe(0);
+      await first;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      expect(events).toEqual([{ state: 'local', reason: 'unreachable', processes: undefined, share: 0.25 }]);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  }, 30_000);
+
+  it('ten clients with Redis gone stay under the limit together: each keeps to 1/10, from the heartbeats', async () => {
+    // 25/s on both sides: 2.5 per client, which must round down (2 each), or ten add up past 25.
+    const limits = { UserRegister: { perSecond: 25 } };
+    const server = await startMockZimServer({ limits });
+    const own = await RedisServer.start();
+    const events: ClusterEvent[][] = [];
+    const clients: ZimClient[] = Array.from({ length: 10 }, () => {
+      const seen: ClusterEvent[] = [];
+      events.push(seen);
+      return createZimClient({
+        appId: server.appId,
+        serverSecret: server.serverSecret,
+        baseUrl: server.url,
+        limits,
+        redis: own.url,
+        hooks: { cluster: (e) => seen.push(e) },
+      });
+    });
+    try {
+      await waitFor(() => events.every((e) => e.at(-1)?.state === 'shared'));
+      await sleep(1500); // every client has heartbeated since all joined
+      await own.stop();
+      await waitFor(() => events.every((e) => e.at(-1)?.state === 'local'));
+      expect(events.map((e) => e.at(-1)!.share)).toEqual(Array(10).fill(0.1));
+      await Promise.all(
+        clients.flatMap((c, k) =>
+          Array.from({ length: 8 }, (_, i) =>
+            c.call('UserRegister', { UserInfo: [{ UserId: `t${k}-${i}`, UserName: 'T' }] }),
+          ),
+        ),
+      );
+      const s = server.stats().UserRegister;
+      console.log(
+        `10 clients without Redis: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second of 25`,
+      );
+      expect(s.rejected).toBe(0);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(25);
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+      await server.close();
+      await own.stop();
+    }
+  }, 30_000);
+
+  it("rate-limited answers slow the whole fleet: the server's limit at half of ours", async () => {
+    const server = await startMockZimServer({ limits: { UserRegister: { perSecond: 10 } } });
+    const clients = Array.from({ length: 2 }, () =>
+      createZimClient({
+        appId: server.appId,
+        serverSecret: server.serverSecret,
+        baseUrl: server.url,
+        redis: redis.url,
+      }),
+    );
+    try {
+      const started = Date.now();
+      await Promise.all(
+        clients.flatMap((c, k) =>
+          Array.from({ length: 40 }, (_, i) =>
+            c.call('UserRegister', { UserInfo: [{ UserId: `h${k}-${i}`, UserName: 'H' }] }),
+          ),
+        ),
+      );
+      const s = server.stats().UserRegister;
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `server at half our limit: ${s.rejected} rejected for 80 accepted in ${seconds.toFixed(1)} s, max ${s.maxInAnySecond}`,
+      );
+      expect(s.accepted).toBe(80);
+      expect(s.rejected).toBeLessThanOrEqual(25);
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+      await server.close();
+    }
+  }, 60_000);
+});
