@@ -3,18 +3,9 @@
 // processes, and the mock server counting arrivals in exact sliding windows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClusterEvent, createZimClient, type ZimClient } from '../src/index.js';
-import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
-import { achievedRate, rateIn } from './helpers/mockRate.js';
+import { startMockZimServer } from '../src/mock/index.js';
+import { fleetBurst, fleetFailover, lateRedis } from './helpers/fleetScenarios.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
-import { runFleet } from './helpers/runWorker.js';
-
-const envOf = (server: MockZimServer, redis: RedisServer, calls: number) => ({
-  MOCK_URL: server.url,
-  APP_ID: String(server.appId),
-  SECRET: server.serverSecret,
-  REDIS_URL: redis.url,
-  CALLS: String(calls),
-});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,103 +28,52 @@ describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () =
 
   for (const n of [3, 6]) {
     it(`${n} processes x 40 UserRegister, started together: 0 rejections, never over 20 in a second, >= 18/s`, async () => {
-      const server = await startMockZimServer();
-      try {
-        const workers = await Promise.all(await runFleet(n, envOf(server, redis, 40)));
-        const s = server.stats().UserRegister;
-        const rate = achievedRate(s, 20);
-        console.log(
-          `${n} x 40: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s of 20/s`,
-        );
-        for (const w of workers) {
-          expect(w.failed).toEqual([]);
-          expect(w.states[0]).toMatch(/^shared:connected@/);
-        }
-        expect(s.rejected).toBe(0);
-        expect(s.accepted).toBe(n * 40);
-        expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
-        expect(rate).toBeGreaterThanOrEqual(18);
-      } finally {
-        await server.close();
+      const { stats: s, workers, rate } = await fleetBurst(redis, n, 40);
+      console.log(
+        `${n} x 40: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s of 20/s`,
+      );
+      for (const w of workers) {
+        expect(w.failed).toEqual([]);
+        expect(w.states[0]).toMatch(/^shared:connected@/);
       }
+      expect(s.rejected).toBe(0);
+      expect(s.accepted).toBe(n * 40);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+      expect(rate).toBeGreaterThanOrEqual(18);
     }, 60_000);
   }
 
   it('2 processes x 100, Redis SIGKILLed at 2 s and restarted empty at 4 s: 0 rejections, nothing lost, >= 18/s from 2 s after it is back', async () => {
-    const server = await startMockZimServer();
-    try {
-      const results = await runFleet(2, envOf(server, redis, 100));
-      const started = Date.now();
-      await sleep(2000);
-      await redis.stop();
-      const killed = Date.now();
-      await sleep(4000 - (Date.now() - started));
-      await redis.start();
-      const back = Date.now();
-      const workers = await Promise.all(results);
-      const s = server.stats().UserRegister;
-      const after = rateIn(s, back + 2000, back + 4000);
-      const at = (t: number) => `${t - started} ms`;
-      console.log(
-        `killed at ${at(killed)}, back at ${at(back)}; ${workers.map((w) => `${w.states.map((x) => x.replace(/@(\d+)/, (_, t) => `@${at(Number(t))}`)).join(' ')}; limited ${w.limited.map(at).join(' ')}`).join(' | ')}`,
-      );
-      console.log(
-        `2 x 100 with Redis lost: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${after.toFixed(2)}/s in the 2 s from 2 s after Redis is back`,
-      );
-      for (const w of workers) {
-        expect(w.failed).toEqual([]);
-        expect(w.states.map((x) => x.split('@')[0])).toEqual([
-          'shared:connected',
-          'local:lost',
-          'shared:rejoined',
-        ]);
-      }
-      expect(s.rejected).toBe(0);
-      expect(s.accepted).toBe(200);
-      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
-      expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(back + 4000); // still busy: the rate is the limiter's
-      expect(after).toBeGreaterThanOrEqual(18);
-    } finally {
-      await server.close();
-      await redis.start();
+    const { stats: s, workers, rate, trace, back } = await fleetFailover(redis, 100);
+    console.log(trace);
+    console.log(
+      `2 x 100 with Redis lost: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s in the 2 s from 2 s after Redis is back`,
+    );
+    for (const w of workers) {
+      expect(w.failed).toEqual([]);
+      expect(w.states.map((x) => x.split('@')[0])).toEqual([
+        'shared:connected',
+        'local:lost',
+        'shared:rejoined',
+      ]);
     }
+    expect(s.rejected).toBe(0);
+    expect(s.accepted).toBe(200);
+    expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+    expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(back + 4000); // still busy: the rate is the limiter's
+    expect(rate).toBeGreaterThanOrEqual(18);
   }, 60_000);
 
   it('Redis down at start, up after 3 s (one process, 120 queued): >= 90% of the limit within 2 s of Redis coming up', async () => {
-    const server = await startMockZimServer();
-    const late = await RedisServer.reserve();
-    const events: ClusterEvent[] = [];
-    const client = createZimClient({
-      appId: server.appId,
-      serverSecret: server.serverSecret,
-      baseUrl: server.url,
-      redis: late.url,
-      hooks: { cluster: (e) => events.push(e) },
-    });
-    try {
-      const calls = Array.from({ length: 120 }, (_, i) =>
-        client.call('UserRegister', { UserInfo: [{ UserId: `d${i}`, UserName: 'D' }] }),
-      );
-      await sleep(3000);
-      await late.start();
-      const up = Date.now();
-      await Promise.all(calls);
-      const s = server.stats().UserRegister;
-      const after = rateIn(s, up + 2000, up + 4000);
-      const shared = events.find((e) => e.state === 'shared');
-      console.log(
-        `Redis up after 3 s: ${s.rejected} rejected, max ${s.maxInAnySecond}, ${after.toFixed(2)}/s in the 2 s from 2 s after it came up; events ${events.map((e) => `${e.state}:${e.reason}`).join(', ')}`,
-      );
-      expect(shared).toBeDefined();
-      expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(up + 4000);
-      expect(s.rejected).toBe(0);
-      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
-      expect(after).toBeGreaterThanOrEqual(18);
-    } finally {
-      await client.close();
-      await server.close();
-      await late.stop();
-    }
+    const { stats: s, events, rate, up } = await lateRedis(120);
+    console.log(
+      `Redis up after 3 s: ${s.rejected} rejected, max ${s.maxInAnySecond}, ${rate.toFixed(2)}/s in the 2 s from 2 s after it came up; events ${events.map((e) => `${e.state}:${e.reason}`).join(', ')}`,
+    );
+    expect(events.map((e) => `${e.state}:${e.reason}`)).toEqual(['local:unreachable', 'shared:connected']);
+    expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(up + 4000);
+    expect(s.rejected).toBe(0);
+    expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+    expect(rate).toBeGreaterThanOrEqual(18);
   }, 30_000);
 
   it('Redis unreachable: the first calls wait connectTimeoutMs for it, then go local at a quarter', async () => {

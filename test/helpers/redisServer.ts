@@ -79,6 +79,7 @@ export class RedisServer {
     const child = this.#child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
+    child.ref(); // the wait for its exit keeps the process alive (a script may have nothing else)
     child.kill('SIGKILL');
     await exited;
     this.#child = undefined;
