@@ -32,6 +32,9 @@ interface Slot {
   local: Permit | undefined;
 }
 
+/** Calls asked for in one round trip to Redis. */
+const BATCH = 32;
+
 /** How long `close()` waits for slots in flight to be released (their calls were aborted). */
 const CLOSE_GRACE_MS = 1000;
 
@@ -215,8 +218,17 @@ export class ClusterLimiter implements Limiter {
     if (c.settled) {
       this.#local?.close(new Error('replaced by the shared limiter'));
       this.#local = undefined;
-      if (await this.#sharedSlot(shared, head.weight, token, kick))
-        this.#deliver(head, this.#permit(head.weight, token, shared));
+      const batch = this.#firstWaits(BATCH);
+      const calls = batch.map((w) => ({ weight: w.weight, token: `${c.id}:${++this.#tokens}` }));
+      let grant: { granted: number; waitMs: number };
+      try {
+        grant = await shared.acquireMany(calls);
+      } catch (error) {
+        return c.reportFailure(error); // the pump goes local at once
+      }
+      if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, kick);
+      for (let i = 0; i < grant.granted; i++)
+        this.#deliver(batch[i]!, this.#permit(calls[i]!.weight, calls[i]!.token, shared));
       return;
     }
     // Back on Redis, but some clients may still count alone: a slot from both.
@@ -344,6 +356,16 @@ export class ClusterLimiter implements Limiter {
 
   #localWentIdle(): void {
     this.#checkIdle();
+  }
+
+  /** Up to `n` waits from the head, in order. */
+  #firstWaits(n: number): Wait[] {
+    const waits: Wait[] = [];
+    for (let i = this.#head; i < this.#queue.length && waits.length < n; i++) {
+      const wait = this.#queue[i]!;
+      if (!wait.done) waits.push(wait);
+    }
+    return waits;
   }
 
   #first(): Wait | undefined {

@@ -46,18 +46,25 @@ export class SharedWindow {
 
   /** Takes `weight` units under `token` if they fit now. */
   async acquire(weight: number, token: string): Promise<SharedGrant> {
+    const { granted, waitMs } = await this.acquireMany([{ weight, token }]);
+    return { granted: granted === 1, waitMs };
+  }
+
+  /** Grants the first `granted` of `calls`, in order, as many as fit now, in one round trip. */
+  async acquireMany(
+    calls: readonly { weight: number; token: string }[],
+  ): Promise<{ granted: number; waitMs: number }> {
     const { slots, pause, slow } = this.#keys;
     const [granted, waitMs] = await this.#redis.zimWindowAcquire(
       slots,
       pause,
       slow,
       this.#capacity,
-      weight,
       this.#holdMs,
-      token,
       this.#windowMs,
+      ...calls.flatMap((c) => [c.weight, c.token]),
     );
-    return { granted: granted === 1, waitMs };
+    return { granted, waitMs };
   }
 
   /** The answer of `token` arrived: its units free one window from now. */

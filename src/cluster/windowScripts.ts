@@ -22,25 +22,35 @@ const CEILING = `local function ceiling(key, cap, window, now)
 end`;
 
 /**
- * KEYS: slots, pause, slow. ARGV: capacity, weight, holdMs, token, windowMs.
- * Returns `{1, 0}` when granted, else `{0, ms}`: nothing can be granted before `ms` from now
- * (at most one window, since an in-flight unit may be released at any moment).
+ * KEYS: slots, pause, slow. ARGV: capacity, holdMs, windowMs, then `weight, token` per call, in
+ * queue order. Grants calls in that order while they fit, in one round trip. Returns
+ * `{granted, 0}`, or `{0, ms}` when not even the first fits: nothing can be granted before `ms`
+ * from now (at most one window, since an in-flight unit may be released at any moment).
  */
 export const ACQUIRE = `${NOW}
 ${CEILING}
 local paused = redis.call('PTTL', KEYS[2])
 if paused > 0 then return {0, paused} end
-local window = tonumber(ARGV[5])
+local hold = tonumber(ARGV[2])
+local window = tonumber(ARGV[3])
 local cap = ceiling(KEYS[3], tonumber(ARGV[1]), window, now)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local n = redis.call('ZCARD', KEYS[1])
-local w = tonumber(ARGV[2])
-if n + w <= cap then
-  local hold = tonumber(ARGV[3])
-  for i = 1, w do redis.call('ZADD', KEYS[1], now + hold, ARGV[4] .. '#' .. i) end
-  redis.call('PEXPIRE', KEYS[1], hold + window)
-  return {1, 0}
+local granted = 0
+local i = 4
+while ARGV[i] do
+  local w = tonumber(ARGV[i])
+  if n + w > cap then break end
+  for k = 1, w do redis.call('ZADD', KEYS[1], now + hold, ARGV[i + 1] .. '#' .. k) end
+  n = n + w
+  granted = granted + 1
+  i = i + 2
 end
+if granted > 0 then
+  redis.call('PEXPIRE', KEYS[1], hold + window)
+  return {granted, 0}
+end
+local w = tonumber(ARGV[4])
 local ms = window
 local r = redis.call('ZRANGE', KEYS[1], n + w - cap - 1, n + w - cap - 1, 'WITHSCORES')
 if r[2] then ms = math.min(window, tonumber(r[2]) - now) end

@@ -24,6 +24,11 @@ const stopBusy = () => {
   for (const p of busy) p.kill('SIGKILL');
 };
 process.on('exit', stopBusy);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    stopBusy();
+    process.exit(130);
+  });
 
 interface Figures {
   rejected: number;
