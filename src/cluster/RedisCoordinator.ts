@@ -11,7 +11,7 @@ export const CLIENT_TTL_MS = 3000;
 const DEFAULT_SHARE_CLIENTS = 4;
 /** Reconnection attempts are at most this far apart, so every live client is back soon after Redis. */
 const MAX_RECONNECT_MS = 500;
-/** After (re)joining, how long until every live client must be back too (see `settled`). */
+/** After joining late (Redis never answered before), how long until every live client must be back too (see `settled`). */
 const SETTLE_MS = 1000;
 
 /**
@@ -21,8 +21,8 @@ const SETTLE_MS = 1000;
  * so a fleet shares its budget from its first call. Any failure (closed, refused, a command slower
  * than `commandTimeoutMs`) switches to local at once; the next heartbeat that succeeds, back.
  * Back on Redis, it is `settled` only once every client seen before the loss has heartbeated
- * again (or `SETTLE_MS` passed): until then limiters keep to their local share as well, since
- * some clients may still be counting alone.
+ * again (or `CLIENT_TTL_MS` passed; `SETTLE_MS` when Redis had never answered): until then
+ * limiters keep to their local share as well, since some clients may still be counting alone.
  */
 export class RedisCoordinator {
   readonly #options: ResolvedRedisOption;
@@ -198,7 +198,9 @@ export class RedisCoordinator {
       this.#settled = true; // the first answer, before anyone went local: nothing to wait for
     } else if (healthy) {
       this.#settled = false;
-      this.#settleTimer = setTimeout(() => this.#settle(), SETTLE_MS);
+      // Clients known before the loss get until their heartbeat would be stale to come back.
+      const wait = this.#clientsBeforeLoss === undefined ? SETTLE_MS : CLIENT_TTL_MS;
+      this.#settleTimer = setTimeout(() => this.#settle(), wait);
       this.#settleTimer.unref();
     } else {
       if (this.#everHealthy && this.#settled) this.#clientsBeforeLoss = this.#clients;

@@ -47,6 +47,7 @@ async function once(name: string, redis: RedisServer): Promise<Figures> {
     name === 'failover'
       ? await fleetFailover(redis, 100)
       : await fleetBurst(redis, Number(name.slice(5)), 40);
+  if ('trace' in r && (r.stats.rejected > 0 || r.rate < 18)) console.log(`  ${r.trace}`);
   const failed = r.workers.flatMap((w) => w.failed);
   if (failed.length) throw new Error(`calls failed: ${failed.join('; ')}`);
   return { rejected: r.stats.rejected, max: r.stats.maxInAnySecond, rate: r.rate };
