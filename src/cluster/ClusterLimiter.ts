@@ -32,6 +32,9 @@ interface Slot {
   local: Permit | undefined;
 }
 
+/** How often a pump looks again while its client is rejoining (the end of a rejoin also wakes it). */
+const REJOIN_POLL_MS = 50;
+
 /** Calls asked for in one round trip to Redis. */
 const BATCH = 32;
 
@@ -58,6 +61,7 @@ export class ClusterLimiter implements Limiter {
   readonly #onIdle: () => void;
   readonly #holdLimitMs: number;
   readonly #unsubscribe: () => void;
+  readonly #unsubscribeRejoin: () => void;
   readonly #slots = new Set<Slot>();
   readonly #releases = new Set<Promise<void>>();
   #queue: Wait[] = [];
@@ -87,6 +91,10 @@ export class ClusterLimiter implements Limiter {
     this.#holdLimitMs = holdLimitMs;
     this.#onIdle = onIdle;
     this.#unsubscribe = coordinator.onChange(() => this.#interrupt());
+    this.#unsubscribeRejoin = coordinator.onRejoin(async () => {
+      const shared = this.#shared();
+      if (shared) await this.#recordLocalSlots(shared);
+    });
   }
 
   get pending(): number {
@@ -95,7 +103,8 @@ export class ClusterLimiter implements Limiter {
 
   tryAcquire(weight: number): Permit | undefined {
     const c = this.#coordinator;
-    if (this.#closed || !c.decided || c.healthy || c.fatal || this.#waiting > 0) return undefined;
+    if (this.#closed || !c.decided || c.healthy || c.rejoining || c.fatal || this.#waiting > 0)
+      return undefined;
     if (this.#clock.now() < this.#pausedUntil) return undefined;
     const permit = this.#localLimiter().tryAcquire(weight);
     return permit && this.#permit(weight, `${c.id}:${++this.#tokens}`, undefined, permit);
@@ -158,6 +167,7 @@ export class ClusterLimiter implements Limiter {
     if (this.#closed) return;
     this.#closed = { reason };
     this.#unsubscribe();
+    this.#unsubscribeRejoin();
     this.#interrupt();
     for (let i = this.#head; i < this.#queue.length; i++) {
       const wait = this.#queue[i]!;
@@ -206,6 +216,7 @@ export class ClusterLimiter implements Limiter {
     if (now < this.#pausedUntil) return sleep(this.#pausedUntil - now, this.#clock, kick);
     const token = `${c.id}:${++this.#tokens}`;
     if (!c.healthy) {
+      if (c.rejoining) return sleep(REJOIN_POLL_MS, this.#clock, kick); // its end kicks the pump
       const local = await this.#localPermit(head.weight, kick);
       return this.#deliver(head, this.#permit(head.weight, token, undefined, local));
     }
@@ -272,13 +283,16 @@ export class ClusterLimiter implements Limiter {
   /** Records in Redis the slots taken while it was away that are still within their window. */
   async #recordLocalSlots(shared: SharedWindow): Promise<void> {
     const now = this.#clock.now();
+    const holds: Promise<void>[] = [];
     for (const slot of this.#slots) {
       if (slot.inRedis) continue;
       const ms =
         slot.releasedAt === undefined ? this.#holdLimitMs : slot.releasedAt + this.#window.ms + 1 - now;
-      if (ms > 0) await shared.hold(slot.weight, slot.token, ms);
+      // Marked first: a release from now on goes to Redis too, after this hold on the same connection.
       slot.inRedis = true;
+      if (ms > 0) holds.push(shared.hold(slot.weight, slot.token, ms));
     }
+    await Promise.all(holds);
   }
 
   #deliver(wait: Wait, permit: Permit): void {

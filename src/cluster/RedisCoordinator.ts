@@ -31,6 +31,7 @@ export class RedisCoordinator {
   readonly #id = randomUUID();
   readonly #listeners = new Set<(healthy: boolean) => void>();
   readonly #decidedWaiters = new Set<() => void>();
+  readonly #recorders = new Set<() => Promise<void>>();
   #client: Redis | undefined;
   #timer: NodeJS.Timeout | undefined;
   #connectTimer: NodeJS.Timeout | undefined;
@@ -40,6 +41,7 @@ export class RedisCoordinator {
   #clients: number | undefined;
   #clientsBeforeLoss: number | undefined;
   #settled = false;
+  #rejoining = false;
   #settleTimer: NodeJS.Timeout | undefined;
   #fatal: { error: unknown } | undefined;
   #closed = false;
@@ -80,6 +82,14 @@ export class RedisCoordinator {
     return this.#everHealthy;
   }
 
+  /**
+   * Recording local slots in Redis before this client counts as back: a limiter grants nothing
+   * locally meanwhile, or those grants could be missed there.
+   */
+  get rejoining(): boolean {
+    return this.#rejoining;
+  }
+
   /** Whether Redis answered, or `connectTimeoutMs` passed, or loading ioredis failed. */
   get decided(): boolean {
     return this.#announced !== undefined || this.#fatal !== undefined;
@@ -109,6 +119,16 @@ export class RedisCoordinator {
   onChange(fn: (healthy: boolean) => void): () => void {
     this.#listeners.add(fn);
     return () => this.#listeners.delete(fn);
+  }
+
+  /**
+   * Runs `fn` on every return to Redis, before this client's heartbeat counts it as back: a
+   * limiter records there the slots it took alone, so no client settles without them. Returns
+   * the unsubscribe function.
+   */
+  onRejoin(fn: () => Promise<void>): () => void {
+    this.#recorders.add(fn);
+    return () => this.#recorders.delete(fn);
   }
 
   /** Resolves once `decided` (at once if it is); rejects on abort, or with the fatal error. */
@@ -163,8 +183,11 @@ export class RedisCoordinator {
     const client = this.#client;
     if (!client || this.#closed || client.status !== 'ready') return;
     const key = this.idFor('clients');
-    const now = Date.now();
+    const rejoining = !this.#healthy && this.#announced !== undefined;
+    this.#rejoining = rejoining;
     try {
+      if (rejoining) await Promise.all([...this.#recorders].map((record) => record()));
+      const now = Date.now();
       const result = await client
         .multi()
         .zadd(key, now, this.#id)
@@ -181,6 +204,11 @@ export class RedisCoordinator {
       if (typeof connected === 'number' && before !== undefined && connected >= before) this.#settle();
     } catch (error) {
       this.reportFailure(error);
+    } finally {
+      if (rejoining) {
+        this.#rejoining = false;
+        if (!this.#healthy) for (const fn of this.#listeners) fn(false); // waits for the rejoin end
+      }
     }
   }
 
@@ -237,6 +265,7 @@ export class RedisCoordinator {
     clearTimeout(this.#connectTimer);
     clearTimeout(this.#settleTimer);
     this.#listeners.clear();
+    this.#recorders.clear();
     await this.#started;
     const client = this.#client;
     if (client?.status === 'ready') await client.zrem(this.idFor('clients'), this.#id).catch(() => {});
