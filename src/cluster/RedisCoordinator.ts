@@ -13,6 +13,8 @@ const DEFAULT_SHARE_CLIENTS = 4;
 const MAX_RECONNECT_MS = 500;
 /** After joining late (Redis never answered before), how long until every live client must be back too (see `settled`). */
 const SETTLE_MS = 1000;
+/** The heartbeat while waiting for the others to come back. */
+const SETTLE_PROBE_MS = 200;
 
 /**
  * The Redis side of one client: one ioredis connection, a heartbeat every second that also
@@ -43,6 +45,7 @@ export class RedisCoordinator {
   #settled = false;
   #rejoining = false;
   #settleTimer: NodeJS.Timeout | undefined;
+  #settleProbe: NodeJS.Timeout | undefined;
   #fatal: { error: unknown } | undefined;
   #closed = false;
   readonly #started: Promise<void>;
@@ -194,7 +197,7 @@ export class RedisCoordinator {
         .zremrangebyscore(key, '-inf', now - CLIENT_TTL_MS)
         .zcard(key)
         .pexpire(key, CLIENT_TTL_MS * 4)
-        .zcount(key, now - PROBE_MS - 200, '+inf')
+        .zcount(key, now - PROBE_MS - 500, '+inf')
         .exec();
       const count = result?.[2]?.[1];
       const connected = result?.[4]?.[1];
@@ -222,6 +225,7 @@ export class RedisCoordinator {
     this.#healthy = healthy;
     this.#announced = healthy;
     clearTimeout(this.#settleTimer);
+    clearInterval(this.#settleProbe);
     if (healthy && first) {
       this.#settled = true; // the first answer, before anyone went local: nothing to wait for
     } else if (healthy) {
@@ -230,6 +234,9 @@ export class RedisCoordinator {
       const wait = this.#clientsBeforeLoss === undefined ? SETTLE_MS : CLIENT_TTL_MS;
       this.#settleTimer = setTimeout(() => this.#settle(), wait);
       this.#settleTimer.unref();
+      // Heartbeat faster meanwhile, to see the others come back soon after they do.
+      this.#settleProbe = setInterval(() => void this.#probe(), SETTLE_PROBE_MS);
+      this.#settleProbe.unref();
     } else {
       if (this.#everHealthy && this.#settled) this.#clientsBeforeLoss = this.#clients;
       this.#settled = false;
@@ -247,6 +254,7 @@ export class RedisCoordinator {
 
   #settle(): void {
     clearTimeout(this.#settleTimer);
+    clearInterval(this.#settleProbe);
     if (this.#closed || this.#settled || !this.#healthy) return;
     this.#settled = true;
     for (const fn of this.#listeners) fn(true);
@@ -264,6 +272,7 @@ export class RedisCoordinator {
     clearInterval(this.#timer);
     clearTimeout(this.#connectTimer);
     clearTimeout(this.#settleTimer);
+    clearInterval(this.#settleProbe);
     this.#listeners.clear();
     this.#recorders.clear();
     await this.#started;
