@@ -138,7 +138,7 @@ export class ClusterLimiter implements Limiter {
     });
   }
 
-  /** Slows the whole fleet for this limit (a ceiling in Redis, at most once per window), and the local share. */
+  /** Slows the whole fleet for this limit (its ceiling in Redis, one less per refusal), and the local share. */
   slowDown(): void {
     this.#local?.slowDown();
     if (this.#coordinator.healthy)
@@ -404,6 +404,8 @@ export class ClusterLimiter implements Limiter {
   }
 
   #checkIdle(): void {
-    if (this.#held === 0 && this.#waiting === 0 && !this.#local && !this.#pumping) this.#onIdle();
+    const local = this.#local;
+    if (this.#held > 0 || this.#waiting > 0 || this.#pumping) return;
+    if (!local || (local.held === 0 && local.pending === 0)) this.#onIdle();
   }
 }
