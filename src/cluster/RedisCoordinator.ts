@@ -10,9 +10,9 @@ const PROBE_MS = 1000;
 export const CLIENT_TTL_MS = 3000;
 const DEFAULT_SHARE_CLIENTS = 4;
 /** Reconnection attempts are at most this far apart, so every live client is back soon after Redis. */
-const MAX_RECONNECT_MS = 500;
+const MAX_RECONNECT_MS = 250;
 /** After joining late (Redis never answered before), how long until every live client must be back too (see `settled`). */
-const SETTLE_MS = 1000;
+const SETTLE_MS = 800;
 /** The heartbeat while waiting for the others to come back. */
 const SETTLE_PROBE_MS = 200;
 
