@@ -47,7 +47,7 @@ describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () =
     const { stats: s, workers, rate, trace, back } = await fleetFailover(redis, 100);
     console.log(trace);
     console.log(
-      `2 x 100 with Redis lost: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s in the 2 s from 2 s after Redis is back`,
+      `2 x 100 with Redis lost: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s from 2 s after Redis is back`,
     );
     for (const w of workers) {
       expect(w.failed).toEqual([]);
@@ -60,17 +60,17 @@ describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () =
     expect(s.rejected).toBe(0);
     expect(s.accepted).toBe(200);
     expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
-    expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(back + 4000); // still busy: the rate is the limiter's
+    expect(s.timestamps.filter((t) => t >= back + 2000).length).toBeGreaterThanOrEqual(60); // still busy then: the rate is the limiter's
     expect(rate).toBeGreaterThanOrEqual(18);
   }, 60_000);
 
   it('Redis down at start, up after 3 s (one process, 120 queued): >= 90% of the limit within 2 s of Redis coming up', async () => {
     const { stats: s, events, rate, up } = await lateRedis(120);
     console.log(
-      `Redis up after 3 s: ${s.rejected} rejected, max ${s.maxInAnySecond}, ${rate.toFixed(2)}/s in the 2 s from 2 s after it came up; events ${events.map((e) => `${e.state}:${e.reason}`).join(', ')}`,
+      `Redis up after 3 s: ${s.rejected} rejected, max ${s.maxInAnySecond}, ${rate.toFixed(2)}/s from 2 s after it came up; events ${events.map((e) => `${e.state}:${e.reason}`).join(', ')}`,
     );
     expect(events.map((e) => `${e.state}:${e.reason}`)).toEqual(['local:unreachable', 'shared:connected']);
-    expect(s.timestamps.at(-1)).toBeGreaterThanOrEqual(up + 4000);
+    expect(s.timestamps.filter((t) => t >= up + 2000).length).toBeGreaterThanOrEqual(60);
     expect(s.rejected).toBe(0);
     expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
     expect(rate).toBeGreaterThanOrEqual(18);

@@ -2,7 +2,7 @@
 // them) and scripts/soakRedis.ts (which runs them in a loop on a loaded machine).
 import { type ClusterEvent, createZimClient } from '../../src/index.js';
 import { type MockActionStats, startMockZimServer } from '../../src/mock/index.js';
-import { achievedRate, rateIn } from './mockRate.js';
+import { achievedRate, steadyRateFrom } from './mockRate.js';
 import { RedisServer } from './redisServer.js';
 import { runFleet, type WorkerResult } from './runWorker.js';
 
@@ -37,8 +37,8 @@ export async function fleetBurst(redis: RedisServer, n: number, calls: number): 
 }
 
 /**
- * 2 processes x `calls`; Redis SIGKILLed at 2 s and restarted empty at 4 s; rate = arrivals per
- * second in the 2 s from 2 s after Redis is back. `trace` says when what happened.
+ * 2 processes x `calls`; Redis SIGKILLed at 2 s and restarted empty at 4 s; rate = the steady
+ * rate (`steadyRateFrom`) from 2 s after Redis is back. `trace` says when what happened.
  */
 export async function fleetFailover(
   redis: RedisServer,
@@ -69,7 +69,7 @@ export async function fleetFailover(
           `${w.states.map((x) => x.replace(/@(\d+)/, (_, t) => `@${at(Number(t))}`)).join(' ')}; refused at ${w.limited.map(at).join(' ')}`,
       )
       .join(' | ')}`;
-    return { stats, workers, rate: rateIn(stats, back + 2000, back + 4000), trace, back };
+    return { stats, workers, rate: steadyRateFrom(stats, back + 2000), trace, back };
   } finally {
     await server.close();
     await redis.start();
@@ -77,8 +77,8 @@ export async function fleetFailover(
 }
 
 /**
- * One process, `calls` queued at once while Redis is down; Redis starts after 3 s; rate =
- * arrivals per second in the 2 s from 2 s after it came up.
+ * One process, `calls` queued at once while Redis is down; Redis starts after 3 s; rate = the
+ * steady rate (`steadyRateFrom`) from 2 s after it came up.
  */
 export async function lateRedis(
   calls = 120,
@@ -102,7 +102,7 @@ export async function lateRedis(
     const up = Date.now();
     await Promise.all(pending);
     const stats = server.stats().UserRegister;
-    return { stats, events, rate: rateIn(stats, up + 2000, up + 4000), up };
+    return { stats, events, rate: steadyRateFrom(stats, up + 2000), up };
   } finally {
     await client.close();
     await server.close();
