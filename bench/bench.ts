@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Figure } from './Figure.js';
 import { faultCost } from './faultCost.js';
+import { fleet } from './fleet.js';
 import { latency } from './latency.js';
 import { MockProcess } from './MockProcess.js';
 import { machine } from './machine.js';
@@ -28,6 +29,7 @@ const SETTINGS = quick
       faults: { rounds: 1, calls: 100, concurrency: 50 },
       scale: { queued: 10_000, enqueueBudgetMs: 5000, settleBudgetMs: 5000, groups: 1000, idleWaitMs: 1500 },
       precision: { callers: 60, slowCallers: 3, handMadeCallers: 60 },
+      fleet: { processes: [3, 6], calls: 40, rounds: 1 },
     }
   : {
       throughput: { rounds: 5, concurrencies: [32, 256], warmUpMs: 800, warmMs: 100, windowMs: 500 },
@@ -41,6 +43,7 @@ const SETTINGS = quick
         idleWaitMs: 1500,
       },
       precision: { callers: 1000, slowCallers: 20, handMadeCallers: 200 },
+      fleet: { processes: [3, 6], calls: 40, rounds: 3 },
     };
 
 const info = machine();
@@ -69,6 +72,7 @@ try {
   await section('faults', () => faultCost(mocks, SETTINGS.faults));
   await section('scale', () => scale(mocks, SETTINGS.scale));
   await section('precision', () => precision(mocks, SETTINGS.precision));
+  await section('fleet', () => fleet(SETTINGS.fleet));
 } finally {
   mocks.stop();
 }

@@ -2,6 +2,7 @@ import { createZimClient } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
 const server = await startMockZimServer({ users: ['u1', 'u2'] });
+// #region readme
 const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,
@@ -34,6 +35,7 @@ const invites = await seconds(() =>
   ),
 );
 console.log(`4 invites into 2 groups: ${invites} s`);
+// #endregion readme
 
 // QueryMessagesByMsgSeq counts messages, 20 per second: three calls of 8 cannot share one second.
 const byMsgSeq = await seconds(() =>

@@ -1,21 +1,33 @@
-import type { Redis } from 'ioredis';
+/**
+ * An ioredis client, described by the one method used (it is duplicated), so that the types of
+ * this package do not need ioredis installed.
+ */
+export interface RedisClientLike {
+  duplicate(options?: object): unknown;
+}
 
 /** Limits shared by every process of an AppId, through Redis. */
 export interface RedisClusterOptions {
   /** A `redis://` or `rediss://` URL. Give this or `client`. */
   readonly url?: string;
   /** An ioredis client; it is duplicated, so yours is never closed by `close()`. */
-  readonly client?: Redis;
+  readonly client?: RedisClientLike;
   /**
    * The share of each limit a process takes while Redis cannot be reached. @default 1 / the number
-   * of processes last seen sharing the AppId (1/4 when none was ever seen)
+   * of live clients of the AppId that Redis last reported (each heartbeats every second and drops
+   * out after 3 s without one); 1/4 when Redis never answered
    */
   readonly fallbackShare?: number;
   /** A Redis command with no answer after this long counts as Redis being unreachable. @default 1000 */
   readonly commandTimeoutMs?: number;
+  /**
+   * How long the first calls wait for Redis to answer before going local: the fleet then shares
+   * one budget from its first call. Each call's AbortSignal still ends its wait. @default 3000
+   */
+  readonly connectTimeoutMs?: number;
   /** Prefix of every key. A hash tag of the AppId is added, so Redis Cluster keeps an app's keys together. @default 'zim-resilience' */
   readonly keyPrefix?: string;
 }
 
 /** `redis` option: a URL, an ioredis client, or the full options. */
-export type RedisOption = string | Redis | RedisClusterOptions;
+export type RedisOption = string | RedisClientLike | RedisClusterOptions;

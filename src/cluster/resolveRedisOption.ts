@@ -1,16 +1,17 @@
-import type { Redis } from 'ioredis';
-import type { RedisClusterOptions, RedisOption } from './RedisOption.js';
+import type { RedisClientLike, RedisClusterOptions, RedisOption } from './RedisOption.js';
 
 /** The `redis` option after defaults and checks. */
 export interface ResolvedRedisOption {
   readonly url: string | undefined;
-  readonly client: Redis | undefined;
+  readonly client: RedisClientLike | undefined;
   readonly fallbackShare: number | undefined;
   readonly commandTimeoutMs: number;
+  readonly connectTimeoutMs: number;
   readonly keyPrefix: string;
 }
 
-const isClient = (v: unknown): v is Redis => typeof (v as Redis | undefined)?.duplicate === 'function';
+const isClient = (v: unknown): v is RedisClientLike =>
+  typeof (v as RedisClientLike | undefined)?.duplicate === 'function';
 const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
 
 /** Checks the `redis` option; a wrong one is a TypeError naming it (a URL's password is never echoed). */
@@ -23,7 +24,9 @@ export function resolveRedisOption(option: RedisOption | undefined): ResolvedRed
       `expected redis to be a redis:// URL, an ioredis client or an object, got ${typeof option}`,
     );
   for (const key of Object.keys(o)) {
-    if (!['url', 'client', 'fallbackShare', 'commandTimeoutMs', 'keyPrefix'].includes(key))
+    if (
+      !['url', 'client', 'fallbackShare', 'commandTimeoutMs', 'connectTimeoutMs', 'keyPrefix'].includes(key)
+    )
       throw new TypeError(`unknown option redis.${key}`);
   }
   if ((o.url === undefined) === (o.client === undefined))
@@ -47,11 +50,24 @@ export function resolveRedisOption(option: RedisOption | undefined): ResolvedRed
       `expected redis.commandTimeoutMs to be a positive finite number, got ${JSON.stringify(timeout)}`,
     );
   }
+  const connectTimeout = o.connectTimeoutMs ?? 3000;
+  if (!(typeof connectTimeout === 'number' && connectTimeout > 0 && Number.isFinite(connectTimeout))) {
+    throw new TypeError(
+      `expected redis.connectTimeoutMs to be a positive finite number, got ${JSON.stringify(connectTimeout)}`,
+    );
+  }
   const keyPrefix = o.keyPrefix ?? 'zim-resilience';
   if (typeof keyPrefix !== 'string' || keyPrefix === '' || /[{}]/.test(keyPrefix)) {
     throw new TypeError(
       `expected redis.keyPrefix to be a non-empty string without braces, got ${JSON.stringify(keyPrefix)}`,
     );
   }
-  return { url: o.url, client: o.client, fallbackShare: share, commandTimeoutMs: timeout, keyPrefix };
+  return {
+    url: o.url,
+    client: o.client,
+    fallbackShare: share,
+    commandTimeoutMs: timeout,
+    connectTimeoutMs: connectTimeout,
+    keyPrefix,
+  };
 }

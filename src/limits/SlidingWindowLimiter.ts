@@ -117,6 +117,18 @@ export class SlidingWindowLimiter implements Limiter {
     return Math.max(1, Math.floor(this.#windows[0]!.capacity / 10));
   }
 
+  /**
+   * Counts `weight` units as taken, beyond the limit if need be: slots this process took
+   * elsewhere (through Redis, before a failover). With `ms` they free `ms` from now; without,
+   * as a grant's do, one window after the permit is released.
+   */
+  hold(weight: number, ms?: number): Permit {
+    const permit = this.#grant(weight);
+    if (ms === undefined) return permit;
+    for (const w of this.#windows) this.#releaseAfter(w, weight, Math.min(ms, w.ms + 1));
+    return { release: () => {} };
+  }
+
   pause(ms: number): void {
     const until = this.#clock.now() + ms;
     if (until <= this.#pausedUntil) return;

@@ -105,9 +105,11 @@ export interface ZimResilienceOptions<C extends string = never> {
   /** Builds the chain from the default remedies. @default ({ retry, throttle, sign, classify }) => [retry, throttle, sign, classify] */
   readonly interceptors?: (defaults: DefaultInterceptors) => readonly Interceptor[];
   /**
-   * Share the limits with every process of this AppId through Redis: a `redis://` URL, an ioredis
-   * client, or `{ url | client, fallbackShare, commandTimeoutMs, keyPrefix }`. While Redis cannot be
-   * reached, each process keeps to its share of every limit and emits a `cluster` event. @default none: limits are per process
+   * Share the limits with every process of this AppId through Redis (needs the optional peer
+   * dependency ioredis): a `redis://` URL, an ioredis client, or `{ url | client, fallbackShare,
+   * commandTimeoutMs, connectTimeoutMs, keyPrefix }`. The first calls wait for Redis (up to
+   * `connectTimeoutMs`); while it cannot be reached, each process keeps to its share of every limit
+   * and emits a `cluster` event. See docs/redis.md. @default none: limits are per process
    */
   readonly redis?: RedisOption;
   /** The clock used for every wait and timestamp. @default the system clock */

@@ -29,9 +29,14 @@ export class RedisServer {
   private constructor(readonly port: number) {}
 
   static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
+    const server = await RedisServer.reserve();
     await server.start();
     return server;
+  }
+
+  /** A server on a free port, not started yet (connections to it are refused until `start()`). */
+  static async reserve(): Promise<RedisServer> {
+    return new RedisServer(await freePort());
   }
 
   get url(): string {
@@ -74,6 +79,7 @@ export class RedisServer {
     const child = this.#child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
+    child.ref(); // the wait for its exit keeps the process alive (a script may have nothing else)
     child.kill('SIGKILL');
     await exited;
     this.#child = undefined;
