@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most of the suite's wall time is real time spent waiting (rate-limit windows, child
+    // processes): on 2 cores the default (one worker) runs the files one after the other.
+    maxWorkers: 2,
   },
 });

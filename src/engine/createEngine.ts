@@ -12,7 +12,7 @@ import { reasonOf } from '../interceptors/reasonOf.js';
 import { retryInterceptor } from '../interceptors/retryInterceptor.js';
 import { signInterceptor } from '../interceptors/signInterceptor.js';
 import { throttleInterceptor } from '../interceptors/throttleInterceptor.js';
-import type { Permit } from '../limits/Limiter.js';
+import type { Permit, SlotWaiter } from '../limits/Limiter.js';
 import { type LimiterFactory, LimiterRegistry, localLimiterFactory } from '../limits/LimiterRegistry.js';
 import { scopeKeyOf } from '../limits/scopeKeyOf.js';
 import { weightOf } from '../limits/weightOf.js';
@@ -34,11 +34,22 @@ export interface CallInit {
   readonly appliesTimeout?: boolean;
 }
 
+/** A call's final outcome, and the call as the chain left it. */
+export interface RunResult {
+  readonly outcome: Outcome;
+  readonly call: ZimCall;
+}
+
 /** The chain and the state behind every door: one implementation of every remedy. */
 export interface Engine {
   readonly context: EngineContext;
-  /** Runs a call through the chain to its final outcome. Rejects only for aborts, close, quota and bad input. */
-  run(init: CallInit): Promise<{ outcome: Outcome; call: ZimCall }>;
+  /**
+   * Runs a call through the chain to its final outcome. Rejects only for aborts, close, quota and
+   * bad input. With `settle`, resolves with what it returns (or rejects with what it throws): a
+   * door's own last step, without a promise more per call.
+   */
+  run(init: CallInit): Promise<RunResult>;
+  run<T>(init: CallInit, settle: (result: RunResult) => T): Promise<T>;
   /** Rejects every queued or waiting call with `ZimClosedError`, aborts attempts in flight, frees every timer. */
   close(): Promise<void>;
 }
@@ -129,13 +140,14 @@ export function createEngine(options: ResolvedOptions): Engine {
         })
       : error;
 
-  const enter = async (
+  const enter = async <T>(
     init: CallInit,
     startedAt: number,
     scopeKey: string | undefined,
     weight: number,
     prepaid: Permit | undefined,
-  ) => {
+    settle: ((result: RunResult) => T) | undefined,
+  ): Promise<T | RunResult> => {
     const linked = init.signal ? linkSignals(init.signal, closing.signal) : undefined;
     const call: ZimCall = {
       action: init.action,
@@ -154,11 +166,12 @@ export function createEngine(options: ResolvedOptions): Engine {
         giveUp: undefined,
         deadline: undefined,
       },
-      send: init.send,
+      send: (signed, signal, timeoutMs) => init.send(signed, signal, timeoutMs),
       appliesTimeout: init.appliesTimeout === true,
     };
+    let result: RunResult;
     try {
-      return finish(call, await handler(call));
+      result = finish(call, await handler(call));
     } catch (error) {
       throw surfaced(error, init.action, call);
     } finally {
@@ -166,30 +179,68 @@ export function createEngine(options: ResolvedOptions): Engine {
       call.state.deadline?.dispose();
       linked?.dispose();
     }
+    return settle ? settle(result) : result;
+  };
+
+  /**
+   * A call waiting for its first slot: the limiter's waiter and the caller's promise, one object
+   * (no chain, no closure, no promise of ours until the slot is granted).
+   */
+  class QueuedCall<T> implements SlotWaiter {
+    resolve: ((value: T | RunResult | Promise<T | RunResult>) => void) | undefined;
+    reject: ((reason: unknown) => void) | undefined;
+    /** What it was told before the caller's promise existed (a grant or failure during `admit`). */
+    early: Promise<T | RunResult> | undefined;
+    constructor(
+      readonly init: CallInit,
+      readonly startedAt: number,
+      readonly scopeKey: string | undefined,
+      readonly weight: number,
+      readonly settle: ((result: RunResult) => T) | undefined,
+    ) {}
+    granted(permit: Permit): void {
+      const entered = enter(this.init, this.startedAt, this.scopeKey, this.weight, permit, this.settle);
+      if (this.resolve) this.resolve(entered);
+      else this.early = entered;
+    }
+    failed(reason: unknown): void {
+      const error = surfaced(reason, this.init.action);
+      if (this.reject) this.reject(error);
+      else this.early = Promise.reject(error);
+    }
+    /** The caller's promise. */
+    promise(): Promise<T | RunResult> {
+      return (
+        this.early ??
+        new Promise((resolve, reject) => {
+          this.resolve = resolve;
+          this.reject = reject;
+        })
+      );
+    }
+  }
+
+  const run = <T>(init: CallInit, settle?: (result: RunResult) => T): Promise<T | RunResult> => {
+    const startedAt = clock.now(); // durations include the wait for the first slot
+    try {
+      if (closing.signal.aborted) throw closing.signal.reason;
+      const limit = limits.get(init.action);
+      const scopeKey = scopeKeyOf(init.params);
+      const weight = weightOf(limit?.unit, init.params);
+      if (!admit || !limit) return enter(init, startedAt, scopeKey, weight, undefined, settle);
+      const queued = new QueuedCall(init, startedAt, scopeKey, weight, settle);
+      const slot = { action: init.action, limit, scopeKey, weight, signal: init.signal };
+      const permit = admit(slot, queued);
+      if (permit) return enter(init, startedAt, scopeKey, weight, permit, settle);
+      return queued.promise();
+    } catch (error) {
+      return Promise.reject(surfaced(error, init.action));
+    }
   };
 
   return {
     context,
-    run(init) {
-      const startedAt = clock.now(); // durations include the wait for the first slot
-      try {
-        if (closing.signal.aborted) throw closing.signal.reason;
-        const limit = limits.get(init.action);
-        const scopeKey = scopeKeyOf(init.params);
-        const weight = weightOf(limit?.unit, init.params);
-        const slot =
-          admit && limit
-            ? admit({ action: init.action, limit, scopeKey, weight, signal: init.signal })
-            : undefined;
-        if (!(slot instanceof Promise)) return enter(init, startedAt, scopeKey, weight, slot);
-        return slot.then(
-          (permit) => enter(init, startedAt, scopeKey, weight, permit),
-          (error: unknown) => Promise.reject(surfaced(error, init.action)),
-        );
-      } catch (error) {
-        return Promise.reject(surfaced(error, init.action));
-      }
-    },
+    run: run as Engine['run'],
     async close() {
       if (closing.signal.aborted) return;
       const reason = new ZimClosedError();
