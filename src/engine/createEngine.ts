@@ -5,6 +5,7 @@ import type { SendAttempt, ZimCall } from '../core/Call.js';
 import { compose } from '../core/compose.js';
 import { linkSignals } from '../core/linkSignals.js';
 import type { Outcome } from '../core/Outcome.js';
+import { onAbort } from '../core/onAbort.js';
 import { ZimClosedError } from '../errors/ZimClosedError.js';
 import { EventSink } from '../events/EventSink.js';
 import { classifyInterceptor } from '../interceptors/classifyInterceptor.js';
@@ -32,6 +33,11 @@ export interface CallInit {
   readonly send: SendAttempt;
   /** The door bounds the whole attempt (headers and body) by the attempt timeout itself, so the engine sets no timer. */
   readonly appliesTimeout?: boolean;
+  /**
+   * The door's own controller of this call (instead of `signal`): its signal is the call's, and
+   * `close()` aborts it, so the engine links no signal of its own.
+   */
+  readonly controller?: AbortController;
 }
 
 /** A call's final outcome, and the call as the chain left it. */
@@ -52,6 +58,11 @@ export interface Engine {
   run<T>(init: CallInit, settle: (result: RunResult) => T): Promise<T>;
   /** Rejects every queued or waiting call with `ZimClosedError`, aborts attempts in flight, frees every timer. */
   close(): Promise<void>;
+  /**
+   * Whether a call of `action` needs its parameters (`params`) at all: for a group- or room-scoped
+   * limit, a per-message limit, or events that name the scope. A door that must parse them can skip it otherwise.
+   */
+  needsParams(action: string): boolean;
 }
 
 /** Limiters in process, or shared through Redis when the `redis` option is set. */
@@ -148,7 +159,13 @@ export function createEngine(options: ResolvedOptions): Engine {
     prepaid: Permit | undefined,
     settle: ((result: RunResult) => T) | undefined,
   ): Promise<T | RunResult> => {
-    const linked = init.signal ? linkSignals(init.signal, closing.signal) : undefined;
+    const own = init.controller;
+    if (own && closing.signal.aborted) own.abort(closing.signal.reason);
+    const linked = own
+      ? { signal: own.signal, dispose: onAbort(closing.signal, () => own.abort(closing.signal.reason)) }
+      : init.signal
+        ? linkSignals(init.signal, closing.signal)
+        : undefined;
     const call: ZimCall = {
       action: init.action,
       scopeKey,
@@ -241,6 +258,11 @@ export function createEngine(options: ResolvedOptions): Engine {
   return {
     context,
     run: run as Engine['run'],
+    needsParams(action) {
+      const limit = limits.get(action);
+      if (limit && (limit.scope !== 'app' || limit.unit === 'message')) return true;
+      return events.wants('attempt') || events.wants('throttle') || events.wants('rateLimited');
+    },
     async close() {
       if (closing.signal.aborted) return;
       const reason = new ZimClosedError();

@@ -2,37 +2,51 @@ import type { Dispatcher } from 'undici';
 
 /**
  * The controller the user's handler holds for the whole call, across every attempt: its
- * `abort()` aborts the call (queue waits and backoff included), and pause/resume gate the
- * replay of the final answer.
+ * `abort()` aborts the call (queue waits and backoff included). Pause and resume gate the replay
+ * of a buffered answer, or reach the attempt itself once a final answer is streamed through.
  */
 export class ReplayController implements Dispatcher.DispatchController {
-  readonly #abort = new AbortController();
+  /** The call's own controller: the engine uses its signal as the call's, and `close()` aborts it. */
+  readonly call = new AbortController();
   #paused = false;
   #resumed: (() => void) | undefined;
+  /** The attempt whose answer is being streamed to the user's handler, once one is. */
+  #streaming: Dispatcher.DispatchController | undefined;
 
   get signal(): AbortSignal {
-    return this.#abort.signal;
+    return this.call.signal;
   }
   get aborted(): boolean {
-    return this.#abort.signal.aborted;
+    return this.call.signal.aborted;
   }
   get paused(): boolean {
     return this.#paused;
   }
   get reason(): Error | null {
-    return this.aborted ? (this.#abort.signal.reason as Error) : null;
+    return this.aborted ? (this.call.signal.reason as Error) : null;
+  }
+  /** Whether an answer has been handed to the user's handler as it arrived. */
+  get streamed(): boolean {
+    return this.#streaming !== undefined;
   }
   abort(reason: Error): void {
-    this.#abort.abort(reason);
+    this.call.abort(reason);
     this.resume();
   }
   pause(): void {
     this.#paused = true;
+    this.#streaming?.pause();
   }
   resume(): void {
     this.#paused = false;
+    this.#streaming?.resume();
     this.#resumed?.();
     this.#resumed = undefined;
+  }
+  /** From now on pause and resume reach `attempt`, whose answer goes to the user's handler as it arrives. */
+  streamFrom(attempt: Dispatcher.DispatchController): void {
+    this.#streaming = attempt;
+    if (this.#paused) attempt.pause();
   }
   /** Resolves once not paused (or aborted). */
   whenFlowing(): Promise<void> {
