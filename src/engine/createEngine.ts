@@ -204,8 +204,8 @@ export function createEngine(options: ResolvedOptions): Engine {
    * (no chain, no closure, no promise of ours until the slot is granted).
    */
   class QueuedCall<T> implements SlotWaiter {
+    /** Settles the caller's promise (a failure is resolved as a rejected promise: one function kept, not two). */
     resolve: ((value: T | RunResult | Promise<T | RunResult>) => void) | undefined;
-    reject: ((reason: unknown) => void) | undefined;
     /** What it was told before the caller's promise existed (a grant or failure during `admit`). */
     early: Promise<T | RunResult> | undefined;
     constructor(
@@ -216,22 +216,21 @@ export function createEngine(options: ResolvedOptions): Engine {
       readonly settle: ((result: RunResult) => T) | undefined,
     ) {}
     granted(permit: Permit): void {
-      const entered = enter(this.init, this.startedAt, this.scopeKey, this.weight, permit, this.settle);
-      if (this.resolve) this.resolve(entered);
-      else this.early = entered;
+      this.#tell(enter(this.init, this.startedAt, this.scopeKey, this.weight, permit, this.settle));
     }
     failed(reason: unknown): void {
-      const error = surfaced(reason, this.init.action);
-      if (this.reject) this.reject(error);
-      else this.early = Promise.reject(error);
+      this.#tell(Promise.reject(surfaced(reason, this.init.action)));
+    }
+    #tell(settled: Promise<T | RunResult>): void {
+      if (this.resolve) this.resolve(settled);
+      else this.early = settled;
     }
     /** The caller's promise. */
     promise(): Promise<T | RunResult> {
       return (
         this.early ??
-        new Promise((resolve, reject) => {
+        new Promise((resolve) => {
           this.resolve = resolve;
-          this.reject = reject;
         })
       );
     }
