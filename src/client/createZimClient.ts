@@ -1,8 +1,12 @@
+import { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher, request } from 'undici';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
+import type { Clock } from '../core/Clock.js';
 import type { ZimBody } from '../core/Outcome.js';
+import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
 import { type CallInit, createEngine, type RunResult } from '../engine/createEngine.js';
+import { AttemptTimeoutError } from '../engine/sendInterceptor.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { appendQuery } from '../http/appendQuery.js';
 import { readBounded } from '../http/readBounded.js';
@@ -78,7 +82,7 @@ export function createZimClient<const C extends string = never>(options: ZimClie
     return { status: res.statusCode, header, text, truncated };
   };
 
-  const door: ClientDoor = { base, dispatcher, toRaw };
+  const door: ClientDoor = { base, dispatcher, toRaw, clock: resolved.clock };
   const call = (action: string, params: Readonly<Record<string, unknown>>, options: CallOptions) => {
     const method = options.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
     return engine.run(new ClientCall(door, action, params, method, options), bodyOf);
@@ -119,6 +123,22 @@ interface ClientDoor {
   readonly base: string;
   readonly dispatcher: Dispatcher;
   readonly toRaw: (res: Dispatcher.ResponseData<unknown>) => Promise<RawResponse>;
+  readonly clock: Clock;
+}
+
+/**
+ * One attempt's abort, as undici's `request()` takes it (its `signal` may be an EventEmitter):
+ * lighter than an AbortController per attempt. Aborted by the call's signal or the attempt timeout.
+ */
+class AttemptAbort extends EventEmitter {
+  aborted = false;
+  reason: unknown;
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort');
+  }
 }
 
 /**
@@ -127,6 +147,8 @@ interface ClientDoor {
  * body are built at the first attempt, not while the call waits for its slot.
  */
 class ClientCall implements CallInit {
+  /** The door bounds each attempt (headers and body) itself: one timer, no AbortController. */
+  readonly appliesTimeout = true;
   readonly signal: AbortSignal | undefined;
   readonly idempotent: boolean | undefined;
   #prefix: string | undefined;
@@ -142,7 +164,7 @@ class ClientCall implements CallInit {
     this.idempotent = options.idempotent;
   }
 
-  send(signed: SignedParams | undefined, signal: AbortSignal): Promise<RawResponse> {
+  send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
     const { method, door } = this;
     if (this.#prefix === undefined) {
       let prefix = `${door.base}?Action=${this.action}`; // action is \w+: nothing to escape
@@ -155,14 +177,43 @@ class ClientCall implements CallInit {
     }
     const url = signed ? this.#prefix + signedQuery(signed) : this.#prefix;
     const body = this.#body;
-    const { dispatcher } = door;
-    // The engine bounds the whole attempt (headers and body) with one timer: undici's own
-    // per-phase timers (bodyTimeout restarts on every chunk) are off.
+    const { dispatcher, clock } = door;
+    const attempt = new AttemptAbort();
+    if (signal.aborted) attempt.abort(signal.reason);
+    const unlisten = onAbort(signal, () => attempt.abort(signal.reason));
+    const timer = Number.isFinite(timeoutMs)
+      ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
+      : undefined;
+    const done = () => {
+      if (timer !== undefined) clock.clearTimeout(timer);
+      unlisten();
+    };
+    // One timer bounds the whole attempt (headers and body): undici's own per-phase timers
+    // (bodyTimeout restarts on every chunk) are off.
     const init =
       body === undefined
-        ? { method, dispatcher, signal, headersTimeout: 0, bodyTimeout: 0 }
-        : { method, dispatcher, signal, body, headers: JSON_HEADERS, headersTimeout: 0, bodyTimeout: 0 };
-    return request(url, init).then(door.toRaw);
+        ? { method, dispatcher, signal: attempt, headersTimeout: 0, bodyTimeout: 0 }
+        : {
+            method,
+            dispatcher,
+            signal: attempt,
+            body,
+            headers: JSON_HEADERS,
+            headersTimeout: 0,
+            bodyTimeout: 0,
+          };
+    return request(url, init)
+      .then(door.toRaw)
+      .then(
+        (raw) => {
+          done();
+          return raw;
+        },
+        (error: unknown) => {
+          done();
+          throw attempt.aborted ? attempt.reason : error;
+        },
+      );
   }
 }
 
