@@ -63,6 +63,22 @@ try {
       `${s.name.padEnd(26)} CPU µs/call median ${median(c).toFixed(0).padStart(4)} [${f(c)}]  calls/s median ${median(r).toFixed(0)} [${f(r)}]`,
     );
   }
+  // CPU ratios taken within each round (ours / its bare stack), median over rounds
+  const pairs: [string, string][] = [
+    ['createZimClient', 'bare undici.request'],
+    ['zimInterceptor (undici)', 'bare undici.request'],
+    ['resilientFetch(fetch)', 'bare fetch'],
+  ];
+  for (const [a, b] of pairs) {
+    const xs = cpu.get(a);
+    const ys = cpu.get(b);
+    if (!xs || !ys) continue;
+    const rs = xs.map((x, i) => x / ys[i]!);
+    const sorted = [...rs].sort((p, q) => p - q);
+    console.log(
+      `${a} / ${b}: CPU ratio median ${median(rs).toFixed(2)} (min ${sorted[0]!.toFixed(2)}, max ${sorted.at(-1)!.toFixed(2)}, ${rs.length} rounds)`,
+    );
+  }
   for (const s of stacks) await s.close();
   await server.close();
 } finally {
