@@ -140,9 +140,15 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     const answer = this.#answer;
     if (this.#settled || !answer) return;
     this.#done();
-    const chunks = this.#chunks;
     const streamed = this.#mode === 'stream';
-    const raw: BufferedAnswer = { ...answer, chunks, trailers, streamed };
+    const raw: BufferedAnswer = {
+      statusCode: answer.statusCode,
+      headers: answer.headers,
+      statusMessage: answer.statusMessage,
+      chunks: this.#chunks,
+      trailers,
+      streamed,
+    };
     this.resolve(new AnswerResponse(raw, truncated, streamed ? this.#code : undefined));
   }
 
