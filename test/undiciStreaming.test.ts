@@ -154,3 +154,47 @@ describe('zimInterceptor streams final answers', () => {
     await d.close();
   });
 });
+
+describe("zimInterceptor reuses an ended call's controller", () => {
+  it("an abort through an ended call's controller reaches no later call", async () => {
+    arrivals = 0;
+    script = () => ({ first: '{"Code":0,', rest: '"Message":"success"}' });
+    const interceptor = zimInterceptor({ appId: 1, serverSecret: 'streaming-secret', baseUrl: base });
+    const agent = new Agent().compose(interceptor);
+    /** Dispatches one call; resolves with its controller and how it ended. */
+    const dispatchOne = () => {
+      let controller: { abort(reason: Error): void } | undefined;
+      const ended = new Promise<string>((resolve) => {
+        agent.dispatch(
+          { origin: base, path: '/?Action=QueryUserInfos', method: 'POST', body: '{"UserIds":["a"]}' },
+          {
+            onRequestStart: (c) => {
+              controller = c;
+            },
+            onResponseStart: () => {},
+            onResponseData: () => {},
+            onResponseEnd: () => resolve('end'),
+            onResponseError: (_c, error) => resolve(`error: ${error.message}`),
+          },
+        );
+      });
+      return { ended, controller: () => controller! };
+    };
+    const first = dispatchOne();
+    await heldAnswers(1);
+    release();
+    expect(await first.ended).toBe('end');
+    const second = dispatchOne(); // may get the first call's controller
+    await heldAnswers(1);
+    first.controller().abort(new Error('late abort of the first call'));
+    release();
+    expect(await within(second.ended, 1000)).toBe('end');
+    // and an abort of a call in progress still ends it
+    const third = dispatchOne();
+    await heldAnswers(1);
+    third.controller().abort(new Error('stop'));
+    expect(await within(third.ended, 1000)).toBe('error: stop');
+    await interceptor.close();
+    await agent.close();
+  });
+});

@@ -6,31 +6,57 @@ import type { Dispatcher } from 'undici';
  * of a buffered answer, or reach the attempt itself once a final answer is streamed through.
  */
 export class ReplayController implements Dispatcher.DispatchController {
-  /** The call's own controller: the engine uses its signal as the call's, and `close()` aborts it. */
-  readonly call = new AbortController();
+  /** The call's own controller while it runs: the engine uses its signal as the call's, and `close()` aborts it. */
+  #call: AbortController | undefined;
+  /** An abort after the call ended (its controller is no longer ours). */
+  #lateReason: Error | undefined;
   #paused = false;
   #resumed: (() => void) | undefined;
   /** The attempt whose answer is being streamed to the user's handler, once one is. */
   #streaming: Dispatcher.DispatchController | undefined;
 
+  constructor(call: AbortController) {
+    this.#call = call;
+  }
+
+  /** The call's controller, while the call runs. */
+  get call(): AbortController {
+    if (!this.#call) throw new Error('the call has ended');
+    return this.#call;
+  }
   get signal(): AbortSignal {
     return this.call.signal;
   }
   get aborted(): boolean {
-    return this.call.signal.aborted;
+    return this.#call ? this.#call.signal.aborted : this.#lateReason !== undefined;
   }
   get paused(): boolean {
     return this.#paused;
   }
   get reason(): Error | null {
-    return this.aborted ? (this.call.signal.reason as Error) : null;
+    if (!this.#call) return this.#lateReason ?? null;
+    return this.#call.signal.aborted ? (this.#call.signal.reason as Error) : null;
+  }
+  /**
+   * The call has ended: hands back its controller if it was never aborted (so a later call can use
+   * it), and keeps any later abort to itself.
+   */
+  release(): AbortController | undefined {
+    const call = this.#call;
+    this.#call = undefined;
+    if (!call || call.signal.aborted) {
+      this.#lateReason ??= call?.signal.reason as Error | undefined;
+      return undefined;
+    }
+    return call;
   }
   /** Whether an answer has been handed to the user's handler as it arrived. */
   get streamed(): boolean {
     return this.#streaming !== undefined;
   }
   abort(reason: Error): void {
-    this.call.abort(reason);
+    if (this.#call) this.#call.abort(reason);
+    else this.#lateReason ??= reason;
     this.resume();
   }
   pause(): void {
