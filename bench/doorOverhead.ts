@@ -3,7 +3,9 @@
  * network or a server (a fake dispatcher answers every request on the next turn of the loop), so
  * that it holds still on a shared machine. 32 calls in flight, 7 rounds of 20,000 calls each.
  *
- *   npx tsx bench/doorOverhead.ts [bare,client,undici]
+ *   npx tsx bench/doorOverhead.ts [bare,compose,client,undici]
+ *
+ * `compose` is bare through an interceptor that does nothing: what undici's handler adapters cost.
  */
 import { Dispatcher, request } from 'undici';
 import { pkg } from './pkg.js';
@@ -66,6 +68,8 @@ const fake = new Fake();
 const opts = { appId: 1, serverSecret: 's', baseUrl: base, limits: { QueryUserInfos: false } } as const;
 const interceptor = pkg.zimInterceptor(opts);
 const composed = fake.compose(interceptor);
+/** An interceptor that does nothing: what composing alone costs (undici's handler adapters). */
+const passthrough = fake.compose((dispatch) => (opts, handler) => dispatch(opts, handler));
 const client = pkg.createZimClient({ ...opts, dispatcher: fake });
 const body = JSON.stringify({ UserIds: ['bench-user'] });
 const signed = () => new URLSearchParams({ ...pkg.signRequest({ appId: 1, serverSecret: 's' }) }).toString();
@@ -75,6 +79,15 @@ const stacks: Record<string, () => Promise<unknown>> = {
     const res = await request(`${base}?Action=QueryUserInfos&${signed()}`, {
       method: 'POST',
       dispatcher: fake,
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    return res.body.json();
+  },
+  compose: async () => {
+    const res = await request(`${base}?Action=QueryUserInfos&${signed()}`, {
+      method: 'POST',
+      dispatcher: passthrough,
       body,
       headers: { 'content-type': 'application/json' },
     });

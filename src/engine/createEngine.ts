@@ -35,9 +35,9 @@ export interface CallInit {
   readonly appliesTimeout?: boolean;
   /**
    * The door's own controller of this call (instead of `signal`): its signal is the call's, and
-   * `close()` aborts it, so the engine links no signal of its own.
+   * `close()` aborts it (through its `abort`), so the engine links no signal of its own.
    */
-  readonly controller?: AbortController;
+  readonly controller?: { readonly signal: AbortSignal; abort(reason?: unknown): void };
 }
 
 /** A call's final outcome, and the call as the chain left it. */

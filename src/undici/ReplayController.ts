@@ -12,6 +12,8 @@ export class ReplayController implements Dispatcher.DispatchController {
   #lateReason: Error | undefined;
   #paused = false;
   #resumed: (() => void) | undefined;
+  /** The attempt in flight, told of an abort directly (no listener on the signal). */
+  #watcher: ((reason: Error) => void) | undefined;
   /** The attempt whose answer is being streamed to the user's handler, once one is. */
   #streaming: Dispatcher.DispatchController | undefined;
 
@@ -54,11 +56,22 @@ export class ReplayController implements Dispatcher.DispatchController {
   get streamed(): boolean {
     return this.#streaming !== undefined;
   }
+  /** Aborts the call: by its handler, or by the engine on `close()` (every abort of the call comes through here). */
   abort(reason: Error): void {
-    if (this.#call) this.#call.abort(reason);
-    else this.#lateReason ??= reason;
+    if (this.#call) {
+      if (this.#call.signal.aborted) return;
+      this.#call.abort(reason);
+      this.#watcher?.(reason);
+    } else this.#lateReason ??= reason;
     this.resume();
   }
+  /** Tells `abort` of the call's abort while an attempt is in flight; returns how to stop. */
+  readonly watch = (abort: (reason: Error) => void): (() => void) => {
+    this.#watcher = abort;
+    return () => {
+      if (this.#watcher === abort) this.#watcher = undefined;
+    };
+  };
   pause(): void {
     this.#paused = true;
     this.#streaming?.pause();

@@ -38,6 +38,11 @@ export interface AttemptSetup {
   readonly opts: Dispatcher.DispatchOptions;
   /** The call's signal. */
   readonly signal: AbortSignal;
+  /**
+   * Tells `abort` of the call's aborts instead of a listener on `signal` (which costs an
+   * EventTarget listener per attempt); returns how to stop. When absent, the signal is listened to.
+   */
+  readonly watch?: ((abort: (reason: Error) => void) => () => void) | undefined;
   /** Bounds the whole attempt, headers and body. */
   readonly timeoutMs: number;
   readonly clock: Clock;
@@ -81,7 +86,6 @@ export function dispatchAttempt(setup: AttemptSetup): Promise<RawResponse> {
       return;
     }
     const handler = new AttemptHandler(setup, resolve, reject);
-    signal.addEventListener('abort', handler, { once: true });
     try {
       setup.dispatch(setup.opts, handler);
     } catch (error) {
@@ -102,15 +106,18 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   #mode: 'buffer' | 'sniff' | 'stream' = 'buffer';
   #code: number | undefined;
   readonly #timer: unknown;
+  readonly #unwatch: (() => void) | undefined;
 
   constructor(
     readonly setup: AttemptSetup,
     readonly resolve: (response: RawResponse) => void,
     readonly reject: (error: unknown) => void,
   ) {
-    const { timeoutMs, clock } = setup;
+    const { timeoutMs, clock, watch } = setup;
     if (Number.isFinite(timeoutMs))
       this.#timer = clock.setTimeout(() => this.#abort(new AttemptTimeoutError(timeoutMs)), timeoutMs);
+    if (watch) this.#unwatch = watch((reason) => this.#abort(reason));
+    else setup.signal.addEventListener('abort', this, { once: true });
   }
 
   /** The call's signal aborted (this object is its listener). */
@@ -127,7 +134,8 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   #done(): void {
     this.#settled = true;
     if (this.#timer !== undefined) this.setup.clock.clearTimeout(this.#timer);
-    this.setup.signal.removeEventListener('abort', this);
+    if (this.#unwatch) this.#unwatch();
+    else this.setup.signal.removeEventListener('abort', this);
   }
 
   fail(error: unknown): void {

@@ -130,6 +130,7 @@ async function run(
         maxBodyBytes,
         informational,
         stream,
+        watch: controller.watch,
       });
     };
     const text = typeof body === 'string' ? body : body ? Buffer.from(body).toString('utf8') : undefined;
@@ -137,7 +138,7 @@ async function run(
       action,
       params: engine.needsParams(action) ? paramsOf(search, text) : undefined,
       signal: controller.signal,
-      controller: controller.call,
+      controller,
       send,
       appliesTimeout: true,
     });
