@@ -3,7 +3,7 @@
  * network or a server (a fake dispatcher answers every request on the next turn of the loop), so
  * that it holds still on a shared machine. 32 calls in flight, 7 rounds of 20,000 calls each.
  *
- *   npx tsx bench/doorOverhead.ts [bare,compose,client,undici]
+ *   npx tsx bench/doorOverhead.ts [bare,compose,client,undici] [concurrency]
  *
  * `compose` is bare through an interceptor that does nothing: what undici's handler adapters cost.
  */
@@ -105,11 +105,13 @@ const stacks: Record<string, () => Promise<unknown>> = {
   },
 };
 const only = process.argv[2]?.split(',');
+/** Calls in flight: the second argument. @default 32 */
+const CONCURRENCY = Number(process.argv[3] ?? 32);
 async function run(fn: () => Promise<unknown>, n: number) {
   let i = 0;
   const t = process.cpuUsage();
   await Promise.all(
-    Array.from({ length: 32 }, async () => {
+    Array.from({ length: CONCURRENCY }, async () => {
       while (i++ < n) await fn();
     }),
   );
