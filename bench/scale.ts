@@ -24,7 +24,8 @@ export async function scale(
   mocks: MockProcess,
   settings: ScaleSettings,
 ): Promise<{ figures: Figure[]; raw: ScaleResult }> {
-  const server = await mocks.start({});
+  // no CreateGroup limit, so the client-groups part can make its 10,000 groups first; u0 and u registered
+  const server = await mocks.start({ limits: { CreateGroup: false }, users: ['u0', 'u'] });
   const child = fork(fileURLToPath(new URL('./scaleMain.ts', import.meta.url)), {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -90,7 +91,7 @@ export async function scale(
         c.growthAfterCalls.heapMB,
         'MB',
         undefined,
-        `${mem(c.growthAfterCalls)}; ${c.failed} failed`,
+        `${mem(c.growthAfterCalls)}; ${c.created.toLocaleString('en')} groups made first; ${c.failed} invitations failed${c.failed > 0 ? ` (${JSON.stringify(c.failures)})` : ''}`,
       ),
       figure(
         SECTION,

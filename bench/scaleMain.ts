@@ -54,7 +54,11 @@ export interface ScaleResult {
   };
   readonly clientGroups: {
     readonly groups: number;
+    /** Invitations that failed, by error (ZIM code or class): 0 when the bench sends what the mock accepts. */
     readonly failed: number;
+    readonly failures: Record<string, number>;
+    /** Groups created (before the baseline) so that every invitation is into a group that exists. */
+    readonly created: number;
     readonly growthAfterCalls: MemorySample;
     readonly growthAfterIdle: MemorySample;
   };
@@ -148,13 +152,33 @@ async function engineGroups(job: ScaleJob): Promise<ScaleResult['engineGroups']>
   };
 }
 
+/** Failures by ZIM code, or by error class. */
+function failuresOf(results: PromiseSettledResult<unknown>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of results) {
+    if (r.status === 'fulfilled') continue;
+    const e = r.reason as { code?: unknown; name?: string };
+    const key = pkg.isZimApiError(e) ? `code ${e.code}` : (e.name ?? 'Error');
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
 async function clientGroups(job: ScaleJob): Promise<ScaleResult['clientGroups']> {
   const { target } = job;
   const client = pkg.createZimClient({
     appId: target.appId,
     serverSecret: target.serverSecret,
     baseUrl: target.url,
+    // the groups are made first, as fast as the mock takes them (it is started without this limit too)
+    limits: { CreateGroup: false },
   });
+  // Every invitation goes into a group that exists, from its owner, of a registered user (the
+  // mock is started with users u0 and u): the mock accepts every one.
+  const made = await runAll(job.groups, 64, (i) =>
+    client.call('CreateGroup', { GroupOwner: 'u0', GroupId: `g${i}`, GroupName: `g${i}`, UserId: [] }),
+  );
+  const created = made.filter((r) => r.status === 'fulfilled').length;
   await client.call('QueryAppGroupList', {}); // sockets and code paths warm before the baseline
   await sleep(job.idleWaitMs);
   const before = sampleMemory();
@@ -172,7 +196,9 @@ async function clientGroups(job: ScaleJob): Promise<ScaleResult['clientGroups']>
   await client.close();
   return {
     groups: job.groups,
+    created,
     failed: results.filter((r) => r.status === 'rejected').length,
+    failures: failuresOf(results),
     growthAfterCalls: afterCalls,
     growthAfterIdle: afterIdle,
   };

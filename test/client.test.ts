@@ -306,12 +306,13 @@ describe('limits, end to end (counted by the server)', () => {
     expect(stats.maxInAnySecond).toBe(16);
   });
 
-  it('1,000 callers on a 20/s action and 20 on a 1/s action: no rejection, >= 95% of each limit', async () => {
+  // Counted by the server in real time, so kept short: ten windows of each limit (the bench runs 1,000 callers).
+  it('200 callers on a 20/s action and 10 on a 1/s action: no rejection, >= 95% of each limit', async () => {
     const { client, server } = await setup();
-    const register = Array.from({ length: 1000 }, (_, i) =>
+    const register = Array.from({ length: 200 }, (_, i) =>
       client.call('UserRegister', { UserInfo: [{ UserId: `u${i}`, UserName: 'U' }] }),
     );
-    const lists = Array.from({ length: 20 }, () => client.call('QueryAppGroupList', {}));
+    const lists = Array.from({ length: 10 }, () => client.call('QueryAppGroupList', {}));
     const results = await Promise.allSettled([...register, ...lists]);
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const stats = server.stats();
@@ -328,5 +329,5 @@ describe('limits, end to end (counted by the server)', () => {
       expect(s.maxInAnySecond).toBeLessThanOrEqual(limit);
       expect(rate).toBeGreaterThanOrEqual(0.95 * limit);
     }
-  }, 120_000);
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../src/core/Clock.js';
-import type { Permit } from '../src/limits/Limiter.js';
+import type { Permit, SlotWaiter } from '../src/limits/Limiter.js';
 import { resolveLimits } from '../src/limits/resolveLimits.js';
 import { SlidingWindowLimiter } from '../src/limits/SlidingWindowLimiter.js';
 import { windowsOf } from '../src/limits/windowsOf.js';
@@ -89,6 +89,36 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     limiter.close(new Error('closed'));
     await expect(closed).rejects.toThrow('closed');
     await expect(limiter.acquire(1)).rejects.toThrow('closed');
+  });
+
+  it('enqueue tells each waiter once, in order: granted, aborted or closed (a queued call is its own object)', async () => {
+    const limiter = new SlidingWindowLimiter([{ capacity: 1, ms: 1000 }], systemClock);
+    const told: string[] = [];
+    const waiter = (name: string): SlotWaiter => ({
+      weight: 1,
+      granted: (permit) => {
+        told.push(`${name} granted`);
+        permit.release();
+      },
+      failed: (reason) => told.push(`${name} failed: ${(reason as Error).message}`),
+    });
+    limiter.enqueue(waiter('a')); // free: told at once
+    expect(told).toEqual(['a granted']);
+    const controller = new AbortController();
+    limiter.enqueue(waiter('b'), { signal: controller.signal });
+    limiter.enqueue(waiter('c'));
+    limiter.enqueue(waiter('d'));
+    expect(limiter.pending).toBe(3);
+    controller.abort(new Error('stop'));
+    controller.abort(new Error('again'));
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(told).toEqual(['a granted', 'b failed: stop', 'c granted']);
+    limiter.close(new Error('closed'));
+    limiter.close(new Error('closed twice'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(told).toEqual(['a granted', 'b failed: stop', 'c granted', 'd failed: closed']);
+    limiter.enqueue(waiter('e'));
+    expect(told.at(-1)).toBe('e failed: closed');
   });
 
   it('calls onIdle only when nothing is held or waiting', async () => {

@@ -1,9 +1,12 @@
+import { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher, request } from 'undici';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
-import type { SendAttempt } from '../core/Call.js';
+import type { Clock } from '../core/Clock.js';
 import type { ZimBody } from '../core/Outcome.js';
+import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
-import { createEngine } from '../engine/createEngine.js';
+import { type CallInit, createEngine, type RunResult } from '../engine/createEngine.js';
+import { AttemptTimeoutError } from '../engine/sendInterceptor.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { appendQuery } from '../http/appendQuery.js';
 import { readBounded } from '../http/readBounded.js';
@@ -12,6 +15,7 @@ import { ZIM_ACTIONS, type ZimAction } from '../limits/actions.js';
 import { assertKnownAction } from '../limits/assertKnownAction.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
+import type { SignedParams } from '../sign/signRequest.js';
 
 /** Options of `createZimClient`: the shared ones, with the credentials required. */
 export interface ZimClientOptions<C extends string = never> extends ZimResilienceOptions<C> {
@@ -63,7 +67,7 @@ export function createZimClient<const C extends string = never>(options: ZimClie
   const base = resolved.baseUrl.href;
   const { maxBodyBytes } = resolved;
 
-  const toRaw = async (res: Dispatcher.ResponseData): Promise<RawResponse> => {
+  const toRaw = async (res: Dispatcher.ResponseData<unknown>): Promise<RawResponse> => {
     const length = Number(res.headers['content-length']);
     const { text, truncated } =
       length <= maxBodyBytes
@@ -78,41 +82,10 @@ export function createZimClient<const C extends string = never>(options: ZimClie
     return { status: res.statusCode, header, text, truncated };
   };
 
+  const door: ClientDoor = { base, dispatcher, toRaw, clock: resolved.clock };
   const call = (action: string, params: Readonly<Record<string, unknown>>, options: CallOptions) => {
     const method = options.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
-    let prefix: string | undefined; // built at the first attempt, not while the call waits for its slot
-    let body: string | undefined;
-    const send: SendAttempt = (signed, signal) => {
-      if (prefix === undefined) {
-        prefix = `${base}?Action=${action}`; // action is \w+: nothing to escape
-        if (method === 'GET') {
-          const query = new URLSearchParams();
-          appendQuery(query, params);
-          if (query.size > 0) prefix += `&${query}`;
-        }
-        if (method === 'POST') body = JSON.stringify(params);
-      }
-      const url = signed ? prefix + signedQuery(signed) : prefix;
-      // The engine bounds the whole attempt (headers and body) with one timer: undici's own
-      // per-phase timers (bodyTimeout restarts on every chunk) are off.
-      const init =
-        body === undefined
-          ? { method, dispatcher, signal, headersTimeout: 0, bodyTimeout: 0 }
-          : { method, dispatcher, signal, body, headers: JSON_HEADERS, headersTimeout: 0, bodyTimeout: 0 };
-      return request(url, init).then(toRaw);
-    };
-    return engine
-      .run({
-        action,
-        params,
-        signal: options.signal,
-        idempotent: options.idempotent,
-        send,
-      })
-      .then(({ outcome, call }) => {
-        if (outcome.category !== 'success') throw errorFromOutcome(outcome, call);
-        return (outcome.body ?? JSON.parse(outcome.response?.text || '{}')) as ZimBody;
-      });
+    return engine.run(new ClientCall(door, action, params, method, options), bodyOf);
   };
 
   return {
@@ -144,4 +117,109 @@ export function createZimClient<const C extends string = never>(options: ZimClie
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** What every call of one client sends through. */
+interface ClientDoor {
+  readonly base: string;
+  readonly dispatcher: Dispatcher;
+  readonly toRaw: (res: Dispatcher.ResponseData<unknown>) => Promise<RawResponse>;
+  readonly clock: Clock;
+}
+
+/**
+ * One attempt's abort, as undici's `request()` takes it (its `signal` may be an EventEmitter):
+ * lighter than an AbortController per attempt. Aborted by the call's signal or the attempt timeout.
+ */
+class AttemptAbort extends EventEmitter {
+  aborted = false;
+  reason: unknown;
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort');
+  }
+}
+
+/**
+ * One call of the client, as the engine gets it: its parameters and its way of sending an attempt,
+ * in one object (a queued call holds this and the engine's waiter, nothing more). The URL and
+ * body are built at the first attempt, not while the call waits for its slot.
+ */
+class ClientCall implements CallInit {
+  /** The door bounds each attempt (headers and body) itself: one timer, no AbortController. */
+  readonly appliesTimeout = true;
+  readonly signal: AbortSignal | undefined;
+  readonly idempotent: boolean | undefined;
+  #prefix: string | undefined;
+  #body: string | undefined;
+  constructor(
+    readonly door: ClientDoor,
+    readonly action: string,
+    readonly params: Readonly<Record<string, unknown>>,
+    readonly method: string,
+    options: CallOptions,
+  ) {
+    this.signal = options.signal;
+    this.idempotent = options.idempotent;
+  }
+
+  send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
+    const { method, door } = this;
+    if (this.#prefix === undefined) {
+      let prefix = `${door.base}?Action=${this.action}`; // action is \w+: nothing to escape
+      if (method === 'GET') {
+        const query = new URLSearchParams();
+        appendQuery(query, this.params);
+        if (query.size > 0) prefix += `&${query}`;
+      } else this.#body = JSON.stringify(this.params);
+      this.#prefix = prefix;
+    }
+    const url = signed ? this.#prefix + signedQuery(signed) : this.#prefix;
+    const body = this.#body;
+    const { dispatcher, clock } = door;
+    const attempt = new AttemptAbort();
+    if (signal.aborted) attempt.abort(signal.reason);
+    const unlisten = onAbort(signal, () => attempt.abort(signal.reason));
+    const timer = Number.isFinite(timeoutMs)
+      ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
+      : undefined;
+    const done = () => {
+      if (timer !== undefined) clock.clearTimeout(timer);
+      unlisten();
+    };
+    // One timer bounds the whole attempt (headers and body): undici's own per-phase timers
+    // (bodyTimeout restarts on every chunk) are off.
+    const init =
+      body === undefined
+        ? { method, dispatcher, signal: attempt, headersTimeout: 0, bodyTimeout: 0 }
+        : {
+            method,
+            dispatcher,
+            signal: attempt,
+            body,
+            headers: JSON_HEADERS,
+            headersTimeout: 0,
+            bodyTimeout: 0,
+          };
+    return request(url, init)
+      .then(door.toRaw)
+      .then(
+        (raw) => {
+          done();
+          return raw;
+        },
+        (error: unknown) => {
+          done();
+          throw attempt.aborted ? attempt.reason : error;
+        },
+      );
+  }
+}
+
+/** The body of a `Code: 0` answer, or the typed error of a call given up on. */
+function bodyOf({ outcome, call }: RunResult): ZimBody {
+  if (outcome.category !== 'success') throw errorFromOutcome(outcome, call);
+  return (outcome.body ?? JSON.parse(outcome.response?.text || '{}')) as ZimBody;
+}
 const NO_OPTIONS: CallOptions = Object.freeze({});

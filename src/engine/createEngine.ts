@@ -5,6 +5,7 @@ import type { SendAttempt, ZimCall } from '../core/Call.js';
 import { compose } from '../core/compose.js';
 import { linkSignals } from '../core/linkSignals.js';
 import type { Outcome } from '../core/Outcome.js';
+import { onAbort } from '../core/onAbort.js';
 import { ZimClosedError } from '../errors/ZimClosedError.js';
 import { EventSink } from '../events/EventSink.js';
 import { classifyInterceptor } from '../interceptors/classifyInterceptor.js';
@@ -12,7 +13,7 @@ import { reasonOf } from '../interceptors/reasonOf.js';
 import { retryInterceptor } from '../interceptors/retryInterceptor.js';
 import { signInterceptor } from '../interceptors/signInterceptor.js';
 import { throttleInterceptor } from '../interceptors/throttleInterceptor.js';
-import type { Permit } from '../limits/Limiter.js';
+import type { Permit, SlotWaiter } from '../limits/Limiter.js';
 import { type LimiterFactory, LimiterRegistry, localLimiterFactory } from '../limits/LimiterRegistry.js';
 import { scopeKeyOf } from '../limits/scopeKeyOf.js';
 import { weightOf } from '../limits/weightOf.js';
@@ -32,15 +33,36 @@ export interface CallInit {
   readonly send: SendAttempt;
   /** The door bounds the whole attempt (headers and body) by the attempt timeout itself, so the engine sets no timer. */
   readonly appliesTimeout?: boolean;
+  /**
+   * The door's own controller of this call (instead of `signal`): its signal is the call's, and
+   * `close()` aborts it (through its `abort`), so the engine links no signal of its own.
+   */
+  readonly controller?: { readonly signal: AbortSignal; abort(reason?: unknown): void };
+}
+
+/** A call's final outcome, and the call as the chain left it. */
+export interface RunResult {
+  readonly outcome: Outcome;
+  readonly call: ZimCall;
 }
 
 /** The chain and the state behind every door: one implementation of every remedy. */
 export interface Engine {
   readonly context: EngineContext;
-  /** Runs a call through the chain to its final outcome. Rejects only for aborts, close, quota and bad input. */
-  run(init: CallInit): Promise<{ outcome: Outcome; call: ZimCall }>;
+  /**
+   * Runs a call through the chain to its final outcome. Rejects only for aborts, close, quota and
+   * bad input. With `settle`, resolves with what it returns (or rejects with what it throws): a
+   * door's own last step, without a promise more per call.
+   */
+  run(init: CallInit): Promise<RunResult>;
+  run<T>(init: CallInit, settle: (result: RunResult) => T): Promise<T>;
   /** Rejects every queued or waiting call with `ZimClosedError`, aborts attempts in flight, frees every timer. */
   close(): Promise<void>;
+  /**
+   * Whether a call of `action` needs its parameters (`params`) at all: for a group- or room-scoped
+   * limit, a per-message limit, or events that name the scope. A door that must parse them can skip it otherwise.
+   */
+  needsParams(action: string): boolean;
 }
 
 /** Limiters in process, or shared through Redis when the `redis` option is set. */
@@ -129,14 +151,21 @@ export function createEngine(options: ResolvedOptions): Engine {
         })
       : error;
 
-  const enter = async (
+  const enter = async <T>(
     init: CallInit,
     startedAt: number,
     scopeKey: string | undefined,
     weight: number,
     prepaid: Permit | undefined,
-  ) => {
-    const linked = init.signal ? linkSignals(init.signal, closing.signal) : undefined;
+    settle: ((result: RunResult) => T) | undefined,
+  ): Promise<T | RunResult> => {
+    const own = init.controller;
+    if (own && closing.signal.aborted) own.abort(closing.signal.reason);
+    const linked = own
+      ? { signal: own.signal, dispose: onAbort(closing.signal, () => own.abort(closing.signal.reason)) }
+      : init.signal
+        ? linkSignals(init.signal, closing.signal)
+        : undefined;
     const call: ZimCall = {
       action: init.action,
       scopeKey,
@@ -154,11 +183,12 @@ export function createEngine(options: ResolvedOptions): Engine {
         giveUp: undefined,
         deadline: undefined,
       },
-      send: init.send,
+      send: (signed, signal, timeoutMs) => init.send(signed, signal, timeoutMs),
       appliesTimeout: init.appliesTimeout === true,
     };
+    let result: RunResult;
     try {
-      return finish(call, await handler(call));
+      result = finish(call, await handler(call));
     } catch (error) {
       throw surfaced(error, init.action, call);
     } finally {
@@ -166,29 +196,71 @@ export function createEngine(options: ResolvedOptions): Engine {
       call.state.deadline?.dispose();
       linked?.dispose();
     }
+    return settle ? settle(result) : result;
+  };
+
+  /**
+   * A call waiting for its first slot: the limiter's waiter and the caller's promise, one object
+   * (no chain, no closure, no promise of ours until the slot is granted).
+   */
+  class QueuedCall<T> implements SlotWaiter {
+    /** Settles the caller's promise (a failure is resolved as a rejected promise: one function kept, not two). */
+    resolve: ((value: T | RunResult | Promise<T | RunResult>) => void) | undefined;
+    /** What it was told before the caller's promise existed (a grant or failure during `admit`). */
+    early: Promise<T | RunResult> | undefined;
+    constructor(
+      readonly init: CallInit,
+      readonly startedAt: number,
+      readonly scopeKey: string | undefined,
+      readonly weight: number,
+      readonly settle: ((result: RunResult) => T) | undefined,
+    ) {}
+    granted(permit: Permit): void {
+      this.#tell(enter(this.init, this.startedAt, this.scopeKey, this.weight, permit, this.settle));
+    }
+    failed(reason: unknown): void {
+      this.#tell(Promise.reject(surfaced(reason, this.init.action)));
+    }
+    #tell(settled: Promise<T | RunResult>): void {
+      if (this.resolve) this.resolve(settled);
+      else this.early = settled;
+    }
+    /** The caller's promise. */
+    promise(): Promise<T | RunResult> {
+      return (
+        this.early ??
+        new Promise((resolve) => {
+          this.resolve = resolve;
+        })
+      );
+    }
+  }
+
+  const run = <T>(init: CallInit, settle?: (result: RunResult) => T): Promise<T | RunResult> => {
+    const startedAt = clock.now(); // durations include the wait for the first slot
+    try {
+      if (closing.signal.aborted) throw closing.signal.reason;
+      const limit = limits.get(init.action);
+      const scopeKey = scopeKeyOf(init.params);
+      const weight = weightOf(limit?.unit, init.params);
+      if (!admit || !limit) return enter(init, startedAt, scopeKey, weight, undefined, settle);
+      const queued = new QueuedCall(init, startedAt, scopeKey, weight, settle);
+      const slot = { action: init.action, limit, scopeKey, weight, signal: init.signal };
+      const permit = admit(slot, queued);
+      if (permit) return enter(init, startedAt, scopeKey, weight, permit, settle);
+      return queued.promise();
+    } catch (error) {
+      return Promise.reject(surfaced(error, init.action));
+    }
   };
 
   return {
     context,
-    run(init) {
-      const startedAt = clock.now(); // durations include the wait for the first slot
-      try {
-        if (closing.signal.aborted) throw closing.signal.reason;
-        const limit = limits.get(init.action);
-        const scopeKey = scopeKeyOf(init.params);
-        const weight = weightOf(limit?.unit, init.params);
-        const slot =
-          admit && limit
-            ? admit({ action: init.action, limit, scopeKey, weight, signal: init.signal })
-            : undefined;
-        if (!(slot instanceof Promise)) return enter(init, startedAt, scopeKey, weight, slot);
-        return slot.then(
-          (permit) => enter(init, startedAt, scopeKey, weight, permit),
-          (error: unknown) => Promise.reject(surfaced(error, init.action)),
-        );
-      } catch (error) {
-        return Promise.reject(surfaced(error, init.action));
-      }
+    run: run as Engine['run'],
+    needsParams(action) {
+      const limit = limits.get(action);
+      if (limit && (limit.scope !== 'app' || limit.unit === 'message')) return true;
+      return events.wants('attempt') || events.wants('throttle') || events.wants('rateLimited');
     },
     async close() {
       if (closing.signal.aborted) return;

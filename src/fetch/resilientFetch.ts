@@ -5,6 +5,7 @@ import { warnPassthrough } from '../events/warnPassthrough.js';
 import { paramsOf } from '../http/paramsOf.js';
 import { readBounded } from '../http/readBounded.js';
 import { setSignedParams } from '../http/setSignedParams.js';
+import { signedQuery } from '../http/signedQuery.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 
@@ -32,6 +33,7 @@ function textOf(body: FetchBody | undefined): string | undefined {
 }
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
+const SIGNED_KEYS = ['AppId', 'SignatureNonce', 'Timestamp', 'SignatureVersion', 'Signature'];
 
 /** A still-readable copy of `res` with the body already read; `url` and `redirected` kept. */
 function rebuilt(res: Response, bytes: Buffer | undefined): Response {
@@ -72,16 +74,23 @@ export function resilientFetch<const C extends string = never>(
     }
 
     const request = input instanceof Request ? input : undefined;
-    const body = await replayable(init.body ?? (request?.body ? await request.arrayBuffer() : undefined));
+    const given = init.body ?? (request?.body ? await request.arrayBuffer() : undefined);
+    const body = typeof given === 'string' || given === undefined ? given : await replayable(given);
     const base: RequestInit = {
       ...init,
       method: init.method ?? request?.method ?? 'GET',
       headers: init.headers ?? request?.headers ?? {},
       ...(body !== undefined && { body }),
     };
+    // Each attempt's signed parameters are appended to the URL as given, unless it carries old ones.
+    const plain = url.hash === '' && !SIGNED_KEYS.some((key) => url.searchParams.has(key));
     const send: SendAttempt = async (signed, signal) => {
-      const target = new URL(url);
-      if (signed) setSignedParams(target.searchParams, signed);
+      let target: URL | string = url;
+      if (signed && plain) target = url.href + signedQuery(signed);
+      else if (signed) {
+        target = new URL(url);
+        setSignedParams(target.searchParams, signed);
+      }
       const res = await fetchImpl(target, { ...base, signal });
       // Read the body here, bounded (no tee: a clone's unread branch would hold the stream), and
       // hand the caller a fresh Response of the bytes read.
@@ -98,7 +107,7 @@ export function resilientFetch<const C extends string = never>(
     };
 
     const signal = init.signal ?? request?.signal ?? undefined;
-    const params = paramsOf(url.searchParams, textOf(body));
+    const params = engine.needsParams(action) ? paramsOf(url.searchParams, textOf(body)) : undefined;
     const { outcome, call } = await engine.run({ action, params, signal, send });
     const final = outcome.response;
     if (!final || final.truncated) throw errorFromOutcome(outcome, call);

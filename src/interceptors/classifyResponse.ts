@@ -18,9 +18,15 @@ function parseBody(response: RawResponse): ZimBody | undefined {
  * The category of an answer: by HTTP status outside 2xx (429 rate-limited, 408 and 5xx
  * retryable, 401/403 auth, other 4xx fatal), else by the body's `Code` in the catalog; a 2xx
  * whose body is not the expected JSON (a proxy's page) is retryable, one larger than
- * `maxBodyBytes` is fatal (it would be as large again).
+ * `maxBodyBytes` is fatal (it would be as large again). An answer the door streamed to its caller
+ * (a 2xx) is classified by the `Code` of its first bytes (`leadingCode`).
  */
 export function classifyResponse(response: RawResponse, catalog: CodeCatalog, now: number): Outcome {
+  const { leadingCode } = response;
+  if (leadingCode !== undefined) {
+    // streamed to the caller as it arrived, classified by the Code of its first bytes
+    return { category: catalog.category(leadingCode), response, code: leadingCode };
+  }
   const body = parseBody(response);
   const retryAfterMs = parseRetryAfter(response.header('retry-after'), now);
   const byStatus = classifyHttpStatus(response.status);

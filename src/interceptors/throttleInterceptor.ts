@@ -7,7 +7,7 @@ import type { EngineContext } from '../engine/EngineContext.js';
 import { ZimError } from '../errors/ZimError.js';
 import { ZimQuotaError } from '../errors/ZimQuotaError.js';
 import { DailyQuota } from '../limits/DailyQuota.js';
-import type { Permit } from '../limits/Limiter.js';
+import type { Limiter, Permit, SlotWaiter } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 
 /** What a limiter slot is asked for with. */
@@ -20,7 +20,47 @@ export interface SlotRequest {
 }
 
 /** The throttle, and its first-attempt slot for the engine to take before a call is built. */
-export type ThrottleInterceptor = Interceptor & { admit(slot: SlotRequest): Permit | Promise<Permit> };
+export type ThrottleInterceptor = Interceptor & {
+  /**
+   * A slot for a call's first attempt: returned now, or `undefined` once `waiter` is queued (it
+   * is then told, once). Throws for a weight that can never fit and for a spent quota.
+   */
+  admit(slot: SlotRequest, waiter: SlotWaiter): Permit | undefined;
+};
+
+/** Takes the quota and emits `throttle` once a queued slot is granted, then tells the caller's waiter. */
+class AfterWait implements SlotWaiter {
+  readonly weight: number;
+  readonly #started: number;
+  constructor(
+    readonly slot: SlotRequest,
+    readonly waiter: SlotWaiter,
+    readonly ctx: EngineContext,
+    readonly quota: DailyQuota | undefined,
+  ) {
+    this.weight = slot.weight;
+    this.#started = ctx.options.clock.now();
+  }
+  granted(permit: Permit): void {
+    const { slot, ctx, quota } = this;
+    if (ctx.events.wants('throttle')) {
+      const waitedMs = ctx.options.clock.now() - this.#started;
+      ctx.events.emit('throttle', { action: slot.action, scopeKey: slot.scopeKey, waitedMs });
+    }
+    if (quota) {
+      const retryAfterMs = quota.take();
+      if (retryAfterMs > 0) {
+        permit.release();
+        this.waiter.failed(new ZimQuotaError({ action: slot.action, quota: quota.limit, retryAfterMs }));
+        return;
+      }
+    }
+    this.waiter.granted(permit);
+  }
+  failed(reason: unknown): void {
+    this.waiter.failed(reason);
+  }
+}
 
 const APP_WIDE_LIMIT = 7;
 const WINDOW_MS = 1000;
@@ -64,12 +104,8 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
     return permit;
   };
 
-  /**
-   * A slot of the call's limiter: now (no promise, no timer hop) or once one is free. The quota is
-   * checked before any wait and taken once the slot is granted. Throws for a weight that can never
-   * fit and for a spent quota.
-   */
-  const slotFor = (slot: SlotRequest, priority: boolean): Permit | Promise<Permit> => {
+  /** The call's limiter, after the checks that fail fast: a weight that can never fit, a spent quota. */
+  const limiterFor = (slot: SlotRequest): { limiter: Limiter; quota: DailyQuota | undefined } => {
     const { action, limit, weight } = slot;
     if (weight > limit.burst) {
       const message = `${action} asks for ${weight} units but its limit is ${limit.burst} at once; split the call`;
@@ -78,6 +114,33 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
     const quota = quotaOf(action, limit);
     if (quota) quotaCheck(action, quota, false); // fail fast, before any wait
     const limiter = ctx.limiters.get(action, limit.scope === 'app' ? undefined : slot.scopeKey, limit);
+    return { limiter, quota };
+  };
+
+  /** The first attempt's slot, for the engine: a queued call is its waiter and nothing more. */
+  const admit = (slot: SlotRequest, waiter: SlotWaiter): Permit | undefined => {
+    const { limiter, quota } = limiterFor(slot);
+    const now = limiter.tryAcquire(slot.weight);
+    if (now) return quota ? quotaTaken(slot.action, quota, now) : now;
+    const told = quota || ctx.events.wants('throttle') ? new AfterWait(slot, waiter, ctx, quota) : waiter;
+    const options = { signal: slot.signal };
+    if (limiter.enqueue) limiter.enqueue(told, options);
+    else
+      limiter.acquire(slot.weight, options).then(
+        (permit) => told.granted(permit),
+        (reason: unknown) => told.failed(reason),
+      );
+    return undefined;
+  };
+
+  /**
+   * A slot of the call's limiter: now (no promise, no timer hop) or once one is free. The quota is
+   * checked before any wait and taken once the slot is granted. Throws for a weight that can never
+   * fit and for a spent quota.
+   */
+  const slotFor = (slot: SlotRequest, priority: boolean): Permit | Promise<Permit> => {
+    const { action, weight } = slot;
+    const { limiter, quota } = limiterFor(slot);
     const now = priority ? undefined : limiter.tryAcquire(weight);
     if (now) return quota ? quotaTaken(action, quota, now) : now;
     const waiting = limiter.acquire(weight, { signal: slot.signal, priority });
@@ -189,5 +252,5 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
     }
   };
 
-  return Object.assign(interceptor, { admit: (slot: SlotRequest) => slotFor(slot, false) });
+  return Object.assign(interceptor, { admit });
 }

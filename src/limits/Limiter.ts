@@ -12,6 +12,16 @@ export interface AcquireOptions {
 }
 
 /**
+ * A call waiting for a slot, told exactly once: `granted` or `failed`. The limiter queues this
+ * object itself, so a queued call costs the caller's own object and nothing more (no promise).
+ */
+export interface SlotWaiter {
+  readonly weight: number;
+  granted(permit: Permit): void;
+  failed(reason: unknown): void;
+}
+
+/**
  * Our small limiter interface. The engine only ever talks to this, so the backing store
  * (in-process, or Bottleneck over Redis) stays replaceable.
  */
@@ -20,6 +30,11 @@ export interface Limiter {
   tryAcquire(weight: number): Permit | undefined;
   /** A slot once one is free, in order (priority waiters first). */
   acquire(weight: number, options?: AcquireOptions): Promise<Permit>;
+  /**
+   * Like `acquire`, but tells `waiter` instead of returning a promise (it may be told at once).
+   * Optional: without it, callers go through `acquire`.
+   */
+  enqueue?(waiter: SlotWaiter, options?: AcquireOptions): void;
   /** Grants nothing for `ms`: the server said we went too fast. */
   pause(ms: number): void;
   /** Grants fewer per window for a while: the server's limit is lower than ours. */

@@ -1,7 +1,7 @@
 import { afterAtLeast } from '../core/afterAtLeast.js';
 import type { Clock } from '../core/Clock.js';
 import { onAbort } from '../core/onAbort.js';
-import type { AcquireOptions, Limiter, Permit } from './Limiter.js';
+import type { AcquireOptions, Limiter, Permit, SlotWaiter } from './Limiter.js';
 
 /** At most `capacity` units in any `ms` milliseconds. */
 export interface Window {
@@ -9,13 +9,13 @@ export interface Window {
   readonly ms: number;
 }
 
-interface Waiter {
-  readonly weight: number;
-  readonly resolve: (permit: Permit) => void;
-  readonly reject: (reason: unknown) => void;
-  /** Removes the abort callback. */
-  unlisten: (() => void) | undefined;
-  done: boolean;
+/** `acquire()`'s waiter: a promise's resolvers. */
+class PromiseWaiter implements SlotWaiter {
+  constructor(
+    readonly weight: number,
+    readonly granted: (permit: Permit) => void,
+    readonly failed: (reason: unknown) => void,
+  ) {}
 }
 
 /**
@@ -28,10 +28,15 @@ export class SlidingWindowLimiter implements Limiter {
   readonly #windows: readonly { capacity: number; ms: number; held: number }[];
   readonly #clock: Clock;
   readonly #onIdle: (() => void) | undefined;
-  #queue: Waiter[] = [];
+  /** Waiters in order; the slots before `#head` are emptied, and those in `#cancelled` are skipped. */
+  #queue: (SlotWaiter | undefined)[] = [];
   #head = 0;
   /** Priority waiters (retries and requeues), first come first served, ahead of `#queue`. */
-  #urgent: Waiter[] = [];
+  #urgent: SlotWaiter[] = [];
+  /** The abort listeners of waiters that came with a signal (nothing is kept for those without). */
+  readonly #listening = new Map<SlotWaiter, () => void>();
+  /** Waiters whose signal aborted while they were in `#queue` (skipped when reached). */
+  readonly #cancelled = new WeakSet<SlotWaiter>();
   #pausedUntil = 0;
   /** Units granted per main window while slowed down; `Infinity` when not. */
   #ceiling = Number.POSITIVE_INFINITY;
@@ -64,33 +69,47 @@ export class SlidingWindowLimiter implements Limiter {
   }
 
   acquire(weight: number, options: AcquireOptions = {}): Promise<Permit> {
-    if (this.#closed) return Promise.reject(this.#closed.reason);
+    return new Promise<Permit>((resolve, reject) => {
+      this.enqueue(new PromiseWaiter(weight, resolve, reject), options);
+    });
+  }
+
+  enqueue(waiter: SlotWaiter, options: AcquireOptions = {}): void {
     const { signal, priority } = options;
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    if (weight > Math.min(...this.#windows.map((w) => w.capacity))) {
-      return Promise.reject(new RangeError(`a call of weight ${weight} can never fit this limit`));
+    const { weight } = waiter;
+    const refused = this.#closed
+      ? this.#closed.reason
+      : signal?.aborted
+        ? signal.reason
+        : weight > Math.min(...this.#windows.map((w) => w.capacity))
+          ? new RangeError(`a call of weight ${weight} can never fit this limit`)
+          : undefined;
+    if (refused !== undefined) {
+      waiter.failed(refused);
+      return;
     }
     const permit = priority
       ? this.#urgent.length === 0 && this.#fits(weight)
         ? this.#grant(weight)
         : undefined
       : this.tryAcquire(weight);
-    if (permit) return Promise.resolve(permit);
-    return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = { weight, resolve, reject, unlisten: undefined, done: false };
-      if (signal) {
-        waiter.unlisten = onAbort(signal, () => {
-          if (waiter.done) return;
-          waiter.done = true;
-          if (priority) this.#urgent.splice(this.#urgent.indexOf(waiter), 1);
-          reject(signal.reason);
-          this.#drain();
-        });
-      }
-      if (priority) this.#urgent.push(waiter);
-      else this.#queue.push(waiter);
-      this.#drain();
-    });
+    if (permit) {
+      waiter.granted(permit);
+      return;
+    }
+    if (signal) {
+      const unlisten = onAbort(signal, () => {
+        if (!this.#listening.delete(waiter)) return; // granted or closed meanwhile
+        if (priority) this.#urgent.splice(this.#urgent.indexOf(waiter), 1);
+        else this.#cancelled.add(waiter);
+        waiter.failed(signal.reason);
+        this.#drain();
+      });
+      this.#listening.set(waiter, unlisten);
+    }
+    if (priority) this.#urgent.push(waiter);
+    else this.#queue.push(waiter);
+    this.#drain();
   }
 
   /**
@@ -146,11 +165,11 @@ export class SlidingWindowLimiter implements Limiter {
     for (const cancel of this.#timers) cancel();
     this.#timers.clear();
     if (this.#pauseTimer !== undefined) this.#clock.clearTimeout(this.#pauseTimer);
-    const waiting = [...this.#urgent, ...this.#queue.slice(this.#head)];
+    const waiting = [...this.#urgent, ...(this.#queue.slice(this.#head) as SlotWaiter[])];
     this.#urgent = [];
     this.#queue = [];
     this.#head = 0;
-    for (const waiter of waiting) this.#settle(waiter)?.reject(reason);
+    for (const waiter of waiting) if (this.#settle(waiter)) waiter.failed(reason);
   }
 
   #fits(weight: number): boolean {
@@ -198,26 +217,31 @@ export class SlidingWindowLimiter implements Limiter {
       const waiter = this.#urgent[0]!;
       if (!this.#fits(waiter.weight)) return; // nothing jumps ahead of a priority waiter
       this.#urgent.shift();
-      this.#settle(waiter)?.resolve(this.#grant(waiter.weight));
+      if (this.#settle(waiter)) waiter.granted(this.#grant(waiter.weight));
     }
     while (this.#head < this.#queue.length) {
       const waiter = this.#queue[this.#head]!;
-      if (waiter.done) {
-        this.#head++;
+      if (this.#cancelled.has(waiter)) {
+        this.#queue[this.#head++] = undefined; // let it go now
         continue;
       }
       if (!this.#fits(waiter.weight)) break;
-      this.#head++;
-      this.#settle(waiter)?.resolve(this.#grant(waiter.weight));
+      this.#queue[this.#head++] = undefined;
+      if (this.#settle(waiter)) waiter.granted(this.#grant(waiter.weight));
     }
     if (this.#head > 1024 && this.#head * 2 > this.#queue.length) this.#compact();
   }
 
-  #settle(waiter: Waiter): Waiter | undefined {
-    if (waiter.done) return undefined;
-    waiter.done = true;
-    waiter.unlisten?.();
-    return waiter;
+  /** Removes the waiter's abort listener, if it has one; false if it was cancelled. */
+  #settle(waiter: SlotWaiter): boolean {
+    if (this.#listening.size > 0) {
+      const unlisten = this.#listening.get(waiter);
+      if (unlisten) {
+        this.#listening.delete(waiter);
+        unlisten();
+      }
+    }
+    return !this.#cancelled.has(waiter);
   }
 
   #compact(): void {
