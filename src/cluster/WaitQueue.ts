@@ -50,8 +50,16 @@ export class WaitQueue {
       const entry: Entry = {
         weight,
         done: false,
-        resolve: (permit) => settle() && (resolve(permit), true),
-        reject: (reason) => settle() && (reject(reason), true),
+        resolve: (permit) => {
+          if (!settle()) return false;
+          resolve(permit);
+          return true;
+        },
+        reject: (reason) => {
+          if (!settle()) return false;
+          reject(reason);
+          return true;
+        },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#size++;
