@@ -6,16 +6,7 @@ import { type ClusterEvent, createZimClient, type ZimClient } from '../src/index
 import { startMockZimServer } from '../src/mock/index.js';
 import { fleetBurst, fleetFailover, lateRedis } from './helpers/fleetScenarios.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await sleep(20);
-  }
-}
+import { sleep, waitFor } from './helpers/waitFor.js';
 
 describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () => {
   let redis: RedisServer;
