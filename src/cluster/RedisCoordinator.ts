@@ -3,16 +3,13 @@ import type { Redis } from 'ioredis';
 import { untilAborted } from '../core/untilAborted.js';
 import type { EventSink } from '../events/EventSink.js';
 import { connectRedis } from './connectRedis.js';
-import { CLIENT_TTL_MS, HEARTBEAT_MS, heartbeat, leaveLiveClients } from './liveClients.js';
+import { FleetReturn } from './FleetReturn.js';
+import { HEARTBEAT_MS, heartbeat, leaveLiveClients } from './liveClients.js';
 import { loadIoredis } from './loadIoredis.js';
 import type { ResolvedRedisOption } from './resolveRedisOption.js';
 
 /** The share's divisor when Redis never reported the live clients. */
 const DEFAULT_SHARE_CLIENTS = 4;
-/** After joining late (Redis never answered before), how long until every live client must be back too (see `settled`). */
-const SETTLE_MS = 800;
-/** The heartbeat while waiting for the others to come back. */
-const SETTLING_HEARTBEAT_MS = 200;
 
 /**
  * The Redis side of one client: one ioredis connection, a heartbeat every second that also
@@ -20,9 +17,9 @@ const SETTLING_HEARTBEAT_MS = 200;
  * kept locally. Undecided at first: limiters wait (up to `connectTimeoutMs`) for Redis to answer,
  * so a fleet shares its budget from its first call. Any failure (closed, refused, a command slower
  * than `commandTimeoutMs`) switches to local at once; the next heartbeat that succeeds, back.
- * Back on Redis, it is `settled` only once every client seen before the loss has heartbeated
- * again (or `CLIENT_TTL_MS` passed; `SETTLE_MS` when Redis had never answered): until then
- * limiters keep to their local share as well, since some clients may still be counting alone.
+ * Back on Redis, it is `settled` only once every client seen before the loss is back too (see
+ * `FleetReturn`): until then limiters keep to their local share as well, since some clients may
+ * still be counting alone.
  */
 export class RedisCoordinator {
   readonly #options: ResolvedRedisOption;
@@ -40,9 +37,13 @@ export class RedisCoordinator {
   #health: boolean | undefined;
   #everHealthy = false;
   #liveClients: number | undefined;
-  #liveClientsBeforeLoss: number | undefined;
-  #settled = false;
-  #stopSettling: (() => void) | undefined;
+  readonly #fleetReturn = new FleetReturn(
+    () => void this.#heartbeat(),
+    () => {
+      if (this.#closed || !this.healthy) return;
+      for (const fn of this.#listeners) fn(true);
+    },
+  );
   #rejoining = false;
   #fatal: { error: unknown } | undefined;
   #closed = false;
@@ -78,7 +79,7 @@ export class RedisCoordinator {
    * but not settled, a limiter takes from both its local share and Redis.
    */
   get settled(): boolean {
-    return this.#settled; // only ever true while healthy
+    return this.healthy && this.#fleetReturn.settled;
   }
 
   /** Whether limits were ever shared through Redis (so other clients may hold slots this one cannot see). */
@@ -167,8 +168,7 @@ export class RedisCoordinator {
       const { live, recent } = await heartbeat(client, this.idFor('clients'), this.#id);
       if (live !== undefined) this.#liveClients = live;
       this.#setHealthy(true, this.#everHealthy ? 'rejoined' : 'connected');
-      const before = this.#liveClientsBeforeLoss;
-      if (recent !== undefined && before !== undefined && recent >= before) this.#settle();
+      this.#fleetReturn.saw(recent);
     } catch (error) {
       this.reportFailure(error);
     } finally {
@@ -186,17 +186,9 @@ export class RedisCoordinator {
     if (!healthy && !this.#everHealthy && reason !== 'unreachable') return;
     const first = this.#health === undefined;
     this.#health = healthy;
-    this.#stopSettling?.();
-    if (healthy && first) {
-      this.#settled = true; // the first answer, before anyone went local: nothing to wait for
-    } else if (healthy) {
-      this.#settled = false;
-      // Clients known before the loss get until their heartbeat would be stale to come back.
-      this.#startSettling(this.#liveClientsBeforeLoss === undefined ? SETTLE_MS : CLIENT_TTL_MS);
-    } else {
-      if (this.#everHealthy && this.#settled) this.#liveClientsBeforeLoss = this.#liveClients;
-      this.#settled = false;
-    }
+    if (healthy && first) this.#fleetReturn.joined();
+    else if (healthy) this.#fleetReturn.returned();
+    else this.#fleetReturn.lost(this.#liveClients);
     if (healthy) this.#everHealthy = true;
     this.#events.emit('cluster', {
       state: healthy ? 'shared' : 'local',
@@ -206,26 +198,6 @@ export class RedisCoordinator {
     });
     this.#decide();
     for (const fn of this.#listeners) fn(healthy);
-  }
-
-  /** Settles after `ms` at the latest, heartbeating faster meanwhile to see the others come back soon after they do. */
-  #startSettling(ms: number): void {
-    const deadline = setTimeout(() => this.#settle(), ms);
-    const fastHeartbeat = setInterval(() => void this.#heartbeat(), SETTLING_HEARTBEAT_MS);
-    deadline.unref();
-    fastHeartbeat.unref();
-    this.#stopSettling = () => {
-      this.#stopSettling = undefined;
-      clearTimeout(deadline);
-      clearInterval(fastHeartbeat);
-    };
-  }
-
-  #settle(): void {
-    this.#stopSettling?.();
-    if (this.#closed || this.#settled || !this.healthy) return;
-    this.#settled = true;
-    for (const fn of this.#listeners) fn(true);
   }
 
   #decide(): void {
@@ -239,7 +211,7 @@ export class RedisCoordinator {
     this.#closed = true;
     clearInterval(this.#heartbeatTimer);
     clearTimeout(this.#connectTimer);
-    this.#stopSettling?.();
+    this.#fleetReturn.close();
     this.#listeners.clear();
     this.#recorders.clear();
     await this.#started;
