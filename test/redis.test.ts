@@ -3,6 +3,7 @@ import { type ClusterEvent, createZimClient, type ZimClient } from '../src/index
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
 import { startWorker } from './helpers/runWorker.js';
+import { waitFor } from './helpers/waitFor.js';
 
 describe.skipIf(!hasRedis)('limits shared through Redis', () => {
   let redis: RedisServer;
@@ -128,11 +129,3 @@ describe.skipIf(!hasRedis)('limits shared through Redis', () => {
     }
   }, 30_000);
 });
-
-async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

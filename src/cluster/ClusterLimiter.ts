@@ -1,36 +1,14 @@
-import { afterAtLeast } from '../core/afterAtLeast.js';
 import type { Clock } from '../core/Clock.js';
 import { sleep } from '../core/sleep.js';
 import type { AcquireOptions, Limiter, Permit } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 import { SlidingWindowLimiter, type Window } from '../limits/SlidingWindowLimiter.js';
 import { windowsOf } from '../limits/windowsOf.js';
+import { GrantedSlots } from './GrantedSlots.js';
 import type { RedisCoordinator } from './RedisCoordinator.js';
 import { SharedWindow } from './SharedWindow.js';
 import { shareOf } from './shareOf.js';
-
-interface Wait {
-  readonly weight: number;
-  readonly signal: AbortSignal | undefined;
-  readonly resolve: (permit: Permit) => void;
-  readonly reject: (reason: unknown) => void;
-  onAbort: (() => void) | undefined;
-  done: boolean;
-}
-
-/**
- * A slot this limiter granted, remembered until its window has passed: a failover counts it in
- * the new local limiter, a return to Redis records it there if Redis does not know it yet.
- */
-interface Slot {
-  readonly weight: number;
-  readonly token: string;
-  /** Whether Redis holds it (granted through Redis, or recorded there since). */
-  inRedis: boolean;
-  releasedAt: number | undefined;
-  /** Its hold in a local limiter made after it was granted. */
-  local: Permit | undefined;
-}
+import { type Wait, WaitQueue } from './WaitQueue.js';
 
 /** How often a pump looks again while its client is rejoining (the end of a rejoin also wakes it). */
 const REJOIN_POLL_MS = 50;
@@ -62,17 +40,14 @@ export class ClusterLimiter implements Limiter {
   readonly #holdLimitMs: number;
   readonly #unsubscribe: () => void;
   readonly #unsubscribeRejoin: () => void;
-  readonly #slots = new Set<Slot>();
-  readonly #releases = new Set<Promise<void>>();
-  #queue: Wait[] = [];
-  #head = 0;
-  #waiting = 0;
-  #kick: AbortController | undefined;
+  readonly #slots: GrantedSlots;
+  readonly #queue = new WaitQueue(() => this.#interrupt());
+  /** Aborted to make the pump look again (a change of health, an abort, a priority call, close). */
+  #interruptServe: AbortController | undefined;
   #pumping = false;
   #sharedWindow: SharedWindow | undefined;
   #local: SlidingWindowLimiter | undefined;
-  #held = 0;
-  #tokens = 0;
+  #lastToken = 0;
   #pausedUntil = 0;
   #closed: { reason: unknown } | undefined;
 
@@ -90,52 +65,37 @@ export class ClusterLimiter implements Limiter {
     this.#clock = clock;
     this.#holdLimitMs = holdLimitMs;
     this.#onIdle = onIdle;
+    this.#slots = new GrantedSlots(clock, this.#window.ms, holdLimitMs, () => this.#checkIdle());
     this.#unsubscribe = coordinator.onChange(() => this.#interrupt());
     this.#unsubscribeRejoin = coordinator.onRejoin(async () => {
       const shared = this.#shared();
-      if (shared) await this.#recordLocalSlots(shared);
+      if (shared) await this.#slots.recordIn(shared);
     });
   }
 
   get pending(): number {
-    return this.#waiting;
+    return this.#queue.size;
   }
 
   tryAcquire(weight: number): Permit | undefined {
     const c = this.#coordinator;
-    if (this.#closed || !c.decided || c.healthy || c.rejoining || c.fatal || this.#waiting > 0)
+    if (this.#closed || !c.decided || c.healthy || c.rejoining || c.fatal || this.#queue.size > 0)
       return undefined;
     if (this.#clock.now() < this.#pausedUntil) return undefined;
-    const permit = this.#localLimiter().tryAcquire(weight);
-    return permit && this.#permit(weight, `${c.id}:${++this.#tokens}`, undefined, permit);
+    const local = this.#localLimiter().tryAcquire(weight);
+    return local && this.#slots.grant(weight, this.#nextToken(), undefined, local);
   }
 
   acquire(weight: number, options: AcquireOptions = {}): Promise<Permit> {
     if (this.#closed) return Promise.reject(this.#closed.reason);
-    const { signal, priority } = options;
+    const { signal, priority = false } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (weight > this.#window.capacity)
       return Promise.reject(new RangeError(`a call of weight ${weight} can never fit this limit`));
-    return new Promise<Permit>((resolve, reject) => {
-      const wait: Wait = { weight, signal, resolve, reject, onAbort: undefined, done: false };
-      if (signal) {
-        wait.onAbort = () => {
-          if (this.#settle(wait)) reject(signal.reason);
-          this.#interrupt();
-        };
-        signal.addEventListener('abort', wait.onAbort, { once: true });
-      }
-      this.#waiting++;
-      if (priority) {
-        this.#queue = this.#queue.slice(this.#head);
-        this.#head = 0;
-        this.#queue.unshift(wait);
-        this.#interrupt();
-      } else {
-        this.#queue.push(wait);
-      }
-      this.#pump();
-    });
+    const permit = this.#queue.add(weight, signal, priority);
+    if (priority) this.#interrupt();
+    this.#pump();
+    return permit;
   }
 
   /** Slows the whole fleet for this limit (its ceiling in Redis, one less per refusal), and the local share. */
@@ -169,17 +129,9 @@ export class ClusterLimiter implements Limiter {
     this.#unsubscribe();
     this.#unsubscribeRejoin();
     this.#interrupt();
-    for (let i = this.#head; i < this.#queue.length; i++) {
-      const wait = this.#queue[i]!;
-      if (this.#settle(wait)) wait.reject(reason);
-    }
-    this.#queue = [];
-    this.#head = 0;
+    this.#queue.rejectAll(reason);
     this.#local?.close(reason);
-    const deadline = this.#clock.now() + CLOSE_GRACE_MS;
-    while ([...this.#slots].some((s) => s.releasedAt === undefined) && this.#clock.now() < deadline)
-      await sleep(10, this.#clock);
-    await Promise.all(this.#releases);
+    await this.#slots.close(CLOSE_GRACE_MS);
   }
 
   #pump(): void {
@@ -187,66 +139,50 @@ export class ClusterLimiter implements Limiter {
     this.#pumping = true;
     void this.#run().finally(() => {
       this.#pumping = false;
-      if (this.#first()) this.#pump();
+      if (this.#queue.first()) this.#pump();
       else this.#checkIdle();
     });
   }
 
   async #run(): Promise<void> {
-    for (let head = this.#first(); head && !this.#closed; head = this.#first()) {
-      const kick = new AbortController();
-      this.#kick = kick;
+    for (let head = this.#queue.first(); head && !this.#closed; head = this.#queue.first()) {
+      const interrupt = new AbortController();
+      this.#interruptServe = interrupt;
       try {
-        await this.#serve(head, kick.signal);
+        await this.#serve(head, interrupt.signal);
       } catch (error) {
-        if (kick.signal.aborted || this.#closed) continue;
-        if (this.#coordinator.fatal) {
-          for (let w = this.#first(); w; w = this.#first()) if (this.#settle(w)) w.reject(error);
-        } else if (this.#settle(head)) head.reject(error);
+        if (interrupt.signal.aborted || this.#closed) continue;
+        if (this.#coordinator.fatal) this.#queue.rejectAll(error);
+        else head.reject(error);
       }
     }
   }
 
   /** Serves the head once, or waits for what it needs; the pump then looks again. */
-  async #serve(head: Wait, kick: AbortSignal): Promise<void> {
+  async #serve(head: Wait, interrupted: AbortSignal): Promise<void> {
     const c = this.#coordinator;
-    if (!c.decided) return c.whenDecided(kick);
+    if (!c.decided) return c.whenDecided(interrupted);
     if (c.fatal) throw c.fatal.error;
     const now = this.#clock.now();
-    if (now < this.#pausedUntil) return sleep(this.#pausedUntil - now, this.#clock, kick);
-    const token = `${c.id}:${++this.#tokens}`;
+    if (now < this.#pausedUntil) return sleep(this.#pausedUntil - now, this.#clock, interrupted);
     if (!c.healthy) {
-      if (c.rejoining) return sleep(REJOIN_POLL_MS, this.#clock, kick); // its end kicks the pump
-      const local = await this.#localPermit(head.weight, kick);
-      return this.#deliver(head, this.#permit(head.weight, token, undefined, local));
+      if (c.rejoining) return sleep(REJOIN_POLL_MS, this.#clock, interrupted); // its end interrupts too
+      const local = await this.#localPermit(head.weight, interrupted);
+      return this.#deliver(head, this.#slots.grant(head.weight, this.#nextToken(), undefined, local));
     }
     const shared = this.#shared()!;
     try {
-      await this.#recordLocalSlots(shared);
+      await this.#slots.recordIn(shared);
     } catch (error) {
       return c.reportFailure(error);
     }
-    if (c.settled) {
-      this.#local?.close(new Error('replaced by the shared limiter'));
-      this.#local = undefined;
-      const batch = this.#firstWaits(BATCH);
-      const calls = batch.map((w) => ({ weight: w.weight, token: `${c.id}:${++this.#tokens}` }));
-      let grant: { granted: number; waitMs: number };
-      try {
-        grant = await shared.acquireMany(calls);
-      } catch (error) {
-        return c.reportFailure(error); // the pump goes local at once
-      }
-      if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, kick);
-      for (let i = 0; i < grant.granted; i++)
-        this.#deliver(batch[i]!, this.#permit(calls[i]!.weight, calls[i]!.token, shared));
-      return;
-    }
+    if (c.settled) return this.#serveShared(shared, interrupted);
     // Back on Redis, but some clients may still count alone: a slot from both.
-    const local = await this.#localPermit(head.weight, kick);
+    const local = await this.#localPermit(head.weight, interrupted);
+    const token = this.#nextToken();
     try {
-      if (await this.#sharedSlot(shared, head.weight, token, kick))
-        return this.#deliver(head, this.#permit(head.weight, token, shared, local));
+      if (await this.#sharedSlot(shared, head.weight, token, interrupted))
+        return this.#deliver(head, this.#slots.grant(head.weight, token, shared, local));
     } catch (error) {
       local.release(); // counted a window, locally: on the safe side
       throw error;
@@ -254,10 +190,27 @@ export class ClusterLimiter implements Limiter {
     local.release();
   }
 
+  /** Every client is back on Redis: the first waits in one round trip, from Redis alone. */
+  async #serveShared(shared: SharedWindow, interrupted: AbortSignal): Promise<void> {
+    this.#local?.close(new Error('replaced by the shared limiter'));
+    this.#local = undefined;
+    const batch = this.#queue.firstN(BATCH);
+    const calls = batch.map((w) => ({ weight: w.weight, token: this.#nextToken() }));
+    let grant: { granted: number; waitMs: number };
+    try {
+      grant = await shared.acquireMany(calls);
+    } catch (error) {
+      return this.#coordinator.reportFailure(error); // the pump goes local at once
+    }
+    if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, interrupted);
+    for (let i = 0; i < grant.granted; i++)
+      this.#deliver(batch[i]!, this.#slots.grant(calls[i]!.weight, calls[i]!.token, shared));
+  }
+
   /** A local slot now, or once the local limiter grants one. */
-  async #localPermit(weight: number, kick: AbortSignal): Promise<Permit> {
+  async #localPermit(weight: number, interrupted: AbortSignal): Promise<Permit> {
     const local = this.#localLimiter();
-    return local.tryAcquire(weight) ?? local.acquire(weight, { signal: kick });
+    return local.tryAcquire(weight) ?? local.acquire(weight, { signal: interrupted });
   }
 
   /** Takes `weight` units in Redis under `token`, waiting as long as Redis says; false if Redis failed. */
@@ -265,7 +218,7 @@ export class ClusterLimiter implements Limiter {
     shared: SharedWindow,
     weight: number,
     token: string,
-    kick: AbortSignal,
+    interrupted: AbortSignal,
   ): Promise<boolean> {
     for (;;) {
       let grant: { granted: boolean; waitMs: number };
@@ -276,59 +229,16 @@ export class ClusterLimiter implements Limiter {
         return false;
       }
       if (grant.granted) return true;
-      await sleep(grant.waitMs, this.#clock, kick);
+      await sleep(grant.waitMs, this.#clock, interrupted);
     }
-  }
-
-  /** Records in Redis the slots taken while it was away that are still within their window. */
-  async #recordLocalSlots(shared: SharedWindow): Promise<void> {
-    const now = this.#clock.now();
-    const holds: Promise<void>[] = [];
-    for (const slot of this.#slots) {
-      if (slot.inRedis) continue;
-      const ms =
-        slot.releasedAt === undefined ? this.#holdLimitMs : slot.releasedAt + this.#window.ms + 1 - now;
-      // Marked first: a release from now on goes to Redis too, after this hold on the same connection.
-      slot.inRedis = true;
-      if (ms > 0) holds.push(shared.hold(slot.weight, slot.token, ms));
-    }
-    await Promise.all(holds);
   }
 
   #deliver(wait: Wait, permit: Permit): void {
-    if (this.#settle(wait)) wait.resolve(permit);
-    else permit.release(); // aborted meanwhile: the slot was taken, it frees a window later
+    if (!wait.resolve(permit)) permit.release(); // aborted meanwhile: the slot was taken, it frees a window later
   }
 
-  /**
-   * The permit of one slot: held in Redis (when `shared`) and/or in the local limiter (`local`).
-   * Its release frees both one window later, and is counted for idleness.
-   */
-  #permit(weight: number, token: string, shared: SharedWindow | undefined, local?: Permit): Permit {
-    const slot: Slot = { weight, token, inRedis: shared !== undefined, releasedAt: undefined, local };
-    this.#slots.add(slot);
-    this.#held += weight;
-    let released = false;
-    return {
-      release: () => {
-        if (released) return;
-        released = true;
-        slot.releasedAt = this.#clock.now();
-        slot.local?.release();
-        afterAtLeast(this.#clock, this.#window.ms + 1, () => {
-          this.#slots.delete(slot);
-          this.#held -= weight;
-          this.#checkIdle();
-        });
-        const redis = slot.inRedis ? this.#shared() : undefined;
-        if (!redis) return;
-        const done = redis
-          .release(weight, token)
-          .catch(() => {}) // Redis gone: the slot expires there by its hold limit
-          .finally(() => this.#releases.delete(done));
-        this.#releases.add(done);
-      },
-    };
+  #nextToken(): string {
+    return `${this.#coordinator.id}:${++this.#lastToken}`;
   }
 
   #shared(): SharedWindow | undefined {
@@ -352,60 +262,24 @@ export class ClusterLimiter implements Limiter {
   #localLimiter(): SlidingWindowLimiter {
     if (this.#local) return this.#local;
     const window = shareOf(this.#window, this.#coordinator.share);
-    const local = new SlidingWindowLimiter([window], this.#clock, () => this.#localWentIdle());
-    const now = this.#clock.now();
+    const local = new SlidingWindowLimiter([window], this.#clock, () => this.#checkIdle());
     // Other clients may have taken more than their share of the last window through Redis, which
     // this one cannot see: nothing new until that window has passed.
     if (this.#coordinator.everShared) local.hold(window.capacity, this.#window.ms + 1);
-    for (const slot of this.#slots) {
-      slot.local?.release(); // held by an older local limiter
-      if (slot.releasedAt === undefined) slot.local = local.hold(slot.weight);
-      else if (slot.releasedAt + this.#window.ms + 1 > now)
-        local.hold(slot.weight, slot.releasedAt + this.#window.ms + 1 - now);
-    }
+    this.#slots.countIn(local);
+    const now = this.#clock.now();
     if (now < this.#pausedUntil) local.pause(this.#pausedUntil - now);
     this.#local = local;
     return local;
   }
 
-  #localWentIdle(): void {
-    this.#checkIdle();
-  }
-
-  /** Up to `n` waits from the head, in order. */
-  #firstWaits(n: number): Wait[] {
-    const waits: Wait[] = [];
-    for (let i = this.#head; i < this.#queue.length && waits.length < n; i++) {
-      const wait = this.#queue[i]!;
-      if (!wait.done) waits.push(wait);
-    }
-    return waits;
-  }
-
-  #first(): Wait | undefined {
-    while (this.#head < this.#queue.length && this.#queue[this.#head]!.done) this.#head++;
-    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
-      this.#queue = this.#queue.slice(this.#head);
-      this.#head = 0;
-    }
-    return this.#queue[this.#head];
-  }
-
   #interrupt(): void {
-    this.#kick?.abort();
-  }
-
-  #settle(wait: Wait): boolean {
-    if (wait.done) return false;
-    wait.done = true;
-    this.#waiting--;
-    if (wait.onAbort) wait.signal?.removeEventListener('abort', wait.onAbort);
-    return true;
+    this.#interruptServe?.abort();
   }
 
   #checkIdle(): void {
     const local = this.#local;
-    if (this.#held > 0 || this.#waiting > 0 || this.#pumping) return;
+    if (this.#slots.any || this.#queue.size > 0 || this.#pumping) return;
     if (!local || (local.held === 0 && local.pending === 0)) this.#onIdle();
   }
 }

@@ -14,6 +14,11 @@ const isClient = (v: unknown): v is RedisClientLike =>
   typeof (v as RedisClientLike | undefined)?.duplicate === 'function';
 const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
 
+function positiveMs(name: string, value: unknown): number {
+  if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
+  throw new TypeError(`expected redis.${name} to be a positive finite number, got ${JSON.stringify(value)}`);
+}
+
 /** Checks the `redis` option; a wrong one is a TypeError naming it (a URL's password is never echoed). */
 export function resolveRedisOption(option: RedisOption | undefined): ResolvedRedisOption | undefined {
   if (option === undefined) return undefined;
@@ -44,18 +49,8 @@ export function resolveRedisOption(option: RedisOption | undefined): ResolvedRed
       `expected redis.fallbackShare to be a number in (0, 1], got ${JSON.stringify(share)}`,
     );
   }
-  const timeout = o.commandTimeoutMs ?? 1000;
-  if (!(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
-    throw new TypeError(
-      `expected redis.commandTimeoutMs to be a positive finite number, got ${JSON.stringify(timeout)}`,
-    );
-  }
-  const connectTimeout = o.connectTimeoutMs ?? 3000;
-  if (!(typeof connectTimeout === 'number' && connectTimeout > 0 && Number.isFinite(connectTimeout))) {
-    throw new TypeError(
-      `expected redis.connectTimeoutMs to be a positive finite number, got ${JSON.stringify(connectTimeout)}`,
-    );
-  }
+  const commandTimeoutMs = positiveMs('commandTimeoutMs', o.commandTimeoutMs ?? 1000);
+  const connectTimeoutMs = positiveMs('connectTimeoutMs', o.connectTimeoutMs ?? 3000);
   const keyPrefix = o.keyPrefix ?? 'zim-resilience';
   if (typeof keyPrefix !== 'string' || keyPrefix === '' || /[{}]/.test(keyPrefix)) {
     throw new TypeError(
@@ -66,8 +61,8 @@ export function resolveRedisOption(option: RedisOption | undefined): ResolvedRed
     url: o.url,
     client: o.client,
     fallbackShare: share,
-    commandTimeoutMs: timeout,
-    connectTimeoutMs: connectTimeout,
+    commandTimeoutMs,
+    connectTimeoutMs,
     keyPrefix,
   };
 }

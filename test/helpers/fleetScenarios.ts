@@ -5,8 +5,7 @@ import { type MockActionStats, startMockZimServer } from '../../src/mock/index.j
 import { achievedRate, steadyRateFrom } from './mockRate.js';
 import { RedisServer } from './redisServer.js';
 import { runFleet, type WorkerResult } from './runWorker.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from './waitFor.js';
 
 /** What the server saw of UserRegister, and what the workers said. */
 export interface FleetRun {

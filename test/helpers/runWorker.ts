@@ -24,7 +24,7 @@ export interface Worker {
  */
 export function startWorker(env: Record<string, string>, timeoutMs = 60_000): Worker {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/redisWorker.ts'], {
-    env: { ...process.env, WAIT_GO: '1', ...env },
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
