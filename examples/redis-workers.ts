@@ -17,7 +17,7 @@ if (process.env['WORKER']) {
     redis,
     hooks: { cluster: (e) => console.log(`worker ${process.pid}: limits ${e.state} (${e.reason})`) },
   });
-  await new Promise((r) => setTimeout(r, 500)); // give Redis a moment to be joined
+  // No wait needed: the first calls wait for Redis (redis.connectTimeoutMs) before taking a slot.
   const calls = Array.from({ length: 30 }, (_, i) =>
     zim.call('UserRegister', { UserInfo: [{ UserId: `w${process.pid}-${i}`, UserName: 'Worker user' }] }),
   );

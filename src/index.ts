@@ -14,6 +14,7 @@ export { ZIM_CODES } from './codes/zimCodes.js';
 export type { CallState, SendAttempt, ZimCall } from './core/Call.js';
 export type { Clock } from './core/Clock.js';
 export { compose } from './core/compose.js';
+export type { GiveUpReason } from './core/GiveUpReason.js';
 export type { CallHandler, Interceptor } from './core/Interceptor.js';
 export type { Outcome, ZimBody } from './core/Outcome.js';
 export type { RawResponse } from './core/RawResponse.js';

@@ -134,7 +134,7 @@ describe('events', () => {
           expect(Object.isFrozen(e)).toBe(true);
           fromHooks.push(`retry ${e.category} ${e.reason}`);
         },
-        giveUp: (e) => fromHooks.push(`giveUp ${e.category} ${e.reason} after ${e.attempts}`),
+        giveUp: (e) => fromHooks.push(`giveUp ${e.category} ${e.reason} after ${e.attempts}: ${e.giveUp}`),
         settled: (e) => fromHooks.push(`settled ${e.category}`),
       },
     });
@@ -146,7 +146,7 @@ describe('events', () => {
         'retry retryable code 1',
         'attempt 2',
         'settled retryable',
-        'giveUp retryable code 1 after 2',
+        'giveUp retryable code 1 after 2: max-attempts',
       ]);
       expect(fromChannel).toHaveLength(1);
       expect(JSON.stringify(fromChannel)).not.toContain(server.serverSecret);

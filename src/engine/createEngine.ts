@@ -137,6 +137,7 @@ export function createEngine(options: ResolvedOptions): Engine {
         attempts: state.attempts,
         category: outcome.category,
         reason,
+        giveUp: state.giveUp,
       });
     }
     return { outcome, call };

@@ -1,11 +1,14 @@
 import type { Category } from '../codes/Category.js';
+import type { GiveUpReason } from '../core/GiveUpReason.js';
 
 // `A` is the type of `action`: through `createZimClient` a documented action or one of `customActions`;
 // the fetch and undici doors may see any `Action=` of a request to `baseUrl`.
 
 /** An attempt is about to be sent (signed, past the throttle). */
 export interface AttemptEvent<A extends string = string> {
+  /** The action of the call. */
   readonly action: A;
+  /** The GroupId or RoomId the limit is counted per, for scoped actions. */
   readonly scopeKey: string | undefined;
   /** 1 for the first attempt. */
   readonly attempt: number;
@@ -13,9 +16,11 @@ export interface AttemptEvent<A extends string = string> {
 
 /** A failed attempt will be retried after `delayMs`. */
 export interface RetryEvent<A extends string = string> {
+  /** The action of the call. */
   readonly action: A;
   /** The attempt that failed. */
   readonly attempt: number;
+  /** The wait before the next attempt: the backoff, or the server's Retry-After (capped). */
   readonly delayMs: number;
   /** Why: the category of the failed attempt. */
   readonly category: Category;
@@ -25,15 +30,20 @@ export interface RetryEvent<A extends string = string> {
 
 /** A call waited for its action's limiter. */
 export interface ThrottleEvent<A extends string = string> {
+  /** The action of the call. */
   readonly action: A;
+  /** The GroupId or RoomId the limit is counted per, for scoped actions. */
   readonly scopeKey: string | undefined;
   readonly waitedMs: number;
 }
 
 /** The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones. */
 export interface RateLimitedEvent<A extends string = string> {
+  /** The action of the call. */
   readonly action: A;
+  /** The GroupId or RoomId the limit is counted per, for scoped actions. */
   readonly scopeKey: string | undefined;
+  /** The ZIM code of the answer (undefined for HTTP 429). */
   readonly code: number | undefined;
   /** How long the limiter (every limiter, for the app-wide code 7) pauses. */
   readonly pauseMs: number;
@@ -43,7 +53,9 @@ export interface RateLimitedEvent<A extends string = string> {
 
 /** An attempt was refused for its signature; the next is signed anew. */
 export interface ResignEvent<A extends string = string> {
+  /** The action of the call. */
   readonly action: A;
+  /** The ZIM code of the refusal (undefined for HTTP 401 and 403). */
   readonly code: number | undefined;
   /** The clock offset now used for signing, learned from the server's Date header. */
   readonly clockOffsetMs: number;
@@ -54,22 +66,33 @@ export interface ResignEvent<A extends string = string> {
  * (aborted, closed, quota spent) do not emit it: their promise says so.
  */
 export interface SettledEvent<A extends string = string> {
+  /** The action of the call. */
   readonly action: A;
+  /** Attempts sent, retries, re-signs and requeues included. */
   readonly attempts: number;
   readonly category: Category;
   /** The ZIM code, the HTTP status or the transport error code, when not a success. */
   readonly reason: string | undefined;
+  /** From the call to its outcome, the wait for its first slot included. */
   readonly durationMs: number;
 }
 
 /** A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer). */
 export interface GiveUpEvent<A extends string = string> {
+  /** The action of the call. */
   readonly action: A;
+  /** Attempts sent, retries, re-signs and requeues included. */
   readonly attempts: number;
   /** The category of the last attempt: why it was not retried further. */
   readonly category: Category;
   /** The ZIM code, the HTTP status or the transport error code of the last attempt. */
   readonly reason: string;
+  /**
+   * Why no further attempt was made: `max-attempts`, `deadline`, `budget`, `max-requeues` or
+   * `re-signed`; undefined when the last attempt settled it (a fatal answer, or a write that may
+   * have committed an action that is not idempotent).
+   */
+  readonly giveUp: GiveUpReason | undefined;
 }
 
 /** Where the limits are kept changed: shared through Redis, or a local share while Redis cannot be reached. */
