@@ -33,6 +33,28 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     (await waiting).release();
   });
 
+  it('a pause whose timer fires early still wakes its waiters (Node timers can run 1 ms early against Date.now())', async () => {
+    const early = {
+      now: () => Date.now(),
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, Math.max(1, ms - 1)),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const limiter = new SlidingWindowLimiter([{ capacity: 1, ms: 1000 }], early);
+    limiter.tryAcquire(1)!.release(); // the answer came: its slot frees 1001 ms from now
+    await vi.advanceTimersByTimeAsync(5); // the requeue pauses a little later, as under load
+    limiter.pause(1000);
+    let granted = false;
+    const waiting = limiter.acquire(1, { priority: true }).then((p) => {
+      granted = true;
+      return p;
+    });
+    await vi.advanceTimersByTimeAsync(995);
+    expect(granted).toBe(false); // still paused (until 1,005 ms from the release)
+    await vi.advanceTimersByTimeAsync(10);
+    expect(granted).toBe(true); // stuck for good when the early pause timer found the limiter still paused
+    (await waiting).release();
+  });
+
   it('never grants more than N in any sliding second, and reaches N per second', async () => {
     const limiter = new SlidingWindowLimiter([{ capacity: 20, ms: 1000 }], systemClock);
     const grants: number[] = [];

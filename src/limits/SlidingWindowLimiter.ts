@@ -44,7 +44,8 @@ export class SlidingWindowLimiter implements Limiter {
   #slowedAt = Number.NEGATIVE_INFINITY;
   /** When the ceiling was last raised (or lowered): it rises one step per window without a refusal. */
   #raisedAt = 0;
-  #pauseTimer: unknown;
+  /** Cancels the timer that drains the queue when the pause ends. */
+  #pauseTimer: (() => void) | undefined;
   readonly #timers = new Set<() => void>();
   #closed: { reason: unknown } | undefined;
 
@@ -152,11 +153,13 @@ export class SlidingWindowLimiter implements Limiter {
     const until = this.#clock.now() + ms;
     if (until <= this.#pausedUntil) return;
     this.#pausedUntil = until;
-    if (this.#pauseTimer !== undefined) this.#clock.clearTimeout(this.#pauseTimer);
-    this.#pauseTimer = this.#clock.setTimeout(() => {
+    this.#pauseTimer?.();
+    // afterAtLeast: a timer that fired a little early would find the limiter still paused and
+    // wake nobody, leaving its waiters until some other timer drained it (or until their deadline).
+    this.#pauseTimer = afterAtLeast(this.#clock, ms, () => {
       this.#pauseTimer = undefined;
       this.#drain();
-    }, ms);
+    });
   }
 
   close(reason: unknown): void {
@@ -164,7 +167,7 @@ export class SlidingWindowLimiter implements Limiter {
     this.#closed = { reason };
     for (const cancel of this.#timers) cancel();
     this.#timers.clear();
-    if (this.#pauseTimer !== undefined) this.#clock.clearTimeout(this.#pauseTimer);
+    this.#pauseTimer?.();
     const waiting = [...this.#urgent, ...(this.#queue.slice(this.#head) as SlotWaiter[])];
     this.#urgent = [];
     this.#queue = [];
