@@ -40,20 +40,37 @@ function hasDuplicates(ids: readonly string[]): boolean {
   return new Set(ids).size !== ids.length;
 }
 
-/** AddFriends: both users become friends of each other at once. */
-const AddFriends: Handler = (ctx) => {
-  const from = str(ctx.params, 'FromUserId');
-  const items = objects(ctx.params, 'FriendInfos');
-  if (hasDuplicates(items.map((i) => String(i['UserId'])))) return refuse(660800022);
-  const errors: { UserId: string; SubCode: number }[] = [];
+/** A refused item of AddFriends or SendFriendApplication (these answer no SubMessage). */
+type FriendItemError = { readonly UserId: string; readonly SubCode: number };
+
+/**
+ * The items of an AddFriends or SendFriendApplication call that pass every check, each given to
+ * `accept` with its attributes; the refused ones, with their SubCode. Null when two items name the
+ * same user (660800022 for the whole call).
+ */
+function friendItems(
+  ctx: HandlerContext,
+  from: string,
+  items: readonly Item[],
+  accept: (item: Item, userId: string, attributes: Record<string, string>) => void,
+): FriendItemError[] | null {
+  if (hasDuplicates(items.map((i) => String(i['UserId'])))) return null;
+  const errors: FriendItemError[] = [];
   for (const item of items) {
     const userId = String(item['UserId']);
     const attributes = attributesOf(item);
     const code = typeof attributes === 'number' ? attributes : friendItemCode(ctx, from, item);
-    if (code !== undefined || typeof attributes === 'number') {
-      errors.push({ UserId: userId, SubCode: code ?? 660800026 });
-      continue;
-    }
+    if (code !== undefined) errors.push({ UserId: userId, SubCode: code });
+    else if (typeof attributes !== 'number') accept(item, userId, attributes);
+  }
+  return errors;
+}
+
+/** AddFriends: both users become friends of each other at once. */
+const AddFriends: Handler = (ctx) => {
+  const from = str(ctx.params, 'FromUserId');
+  const items = objects(ctx.params, 'FriendInfos');
+  const errors = friendItems(ctx, from, items, (item, userId, attributes) => {
     const time = Number(item['FriendTime'] ?? 0) * 1000 || ctx.serverNowMs;
     const entry = (friendId: string, alias: string) => ({
       UserId: friendId,
@@ -65,8 +82,9 @@ const AddFriends: Handler = (ctx) => {
     MockState.inner(ctx.state.friends, from).set(userId, entry(userId, String(item['FriendAlias'] ?? '')));
     MockState.inner(ctx.state.friends, userId).set(from, entry(from, ''));
     ctx.state.applications.get(userId)?.delete(from);
-  }
-  if (items.length > 0 && errors.every((e) => e.SubCode === 660700015) && errors.length === items.length)
+  });
+  if (!errors) return refuse(660800022);
+  if (items.length > 0 && errors.length === items.length && errors.every((e) => e.SubCode === 660700015))
     return refuse(660800025);
   return ok({ ErrorList: errors });
 };
@@ -74,17 +92,7 @@ const AddFriends: Handler = (ctx) => {
 /** SendFriendApplication: records an application to each user (see `state.friendApplicationsTo`). */
 const SendFriendApplication: Handler = (ctx) => {
   const from = str(ctx.params, 'FromUserId');
-  const items = objects(ctx.params, 'FriendInfos');
-  if (hasDuplicates(items.map((i) => String(i['UserId'])))) return refuse(660800022);
-  const errors: { UserId: string; SubCode: number }[] = [];
-  for (const item of items) {
-    const userId = String(item['UserId']);
-    const attributes = attributesOf(item);
-    const code = typeof attributes === 'number' ? attributes : friendItemCode(ctx, from, item);
-    if (code !== undefined) {
-      errors.push({ UserId: userId, SubCode: code });
-      continue;
-    }
+  const errors = friendItems(ctx, from, objects(ctx.params, 'FriendInfos'), (item, userId) => {
     MockState.inner(ctx.state.applications, userId).set(from, {
       FromUserId: from,
       UserId: userId,
@@ -92,8 +100,8 @@ const SendFriendApplication: Handler = (ctx) => {
       FriendAlias: String(item['FriendAlias'] ?? ''),
       SentAt: ctx.serverNowMs,
     });
-  }
-  return ok({ ErrorList: errors });
+  });
+  return errors ? ok({ ErrorList: errors }) : refuse(660800022);
 };
 
 /** DeleteFriends: DeleteType 0 both ways, 1 only from FromUserId's list. */
