@@ -16,6 +16,7 @@ import { assertKnownAction } from '../limits/assertKnownAction.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import type { SignedParams } from '../sign/signRequest.js';
+import { answerText } from '../transport/answerText.js';
 
 /** Options of `createZimClient`: the shared ones, with the credentials required. */
 export interface ZimClientOptions<C extends string = never> extends ZimResilienceOptions<C> {
@@ -68,12 +69,17 @@ export function createZimClient<const C extends string = never>(options: ZimClie
   const { maxBodyBytes } = resolved;
 
   const toRaw = async (res: Dispatcher.ResponseData<unknown>): Promise<RawResponse> => {
-    const length = Number(res.headers['content-length']);
-    const { text, truncated } =
-      length <= maxBodyBytes
-        ? { text: await res.body.text(), truncated: false }
-        : await readBounded(res.body, maxBodyBytes);
-    if (truncated) res.body.destroy();
+    const { headers } = res;
+    const length = Number(headers['content-length']);
+    const encoding = headers['content-encoding'];
+    if (length <= maxBodyBytes && encoding === undefined) return answer(res, await res.body.text(), false);
+    const read = await readBounded(res.body, maxBodyBytes);
+    if (read.truncated) res.body.destroy();
+    // a server may compress what it was not asked to: decoded (bounded again) before it is classified
+    const { text, truncated } = await answerText(read.bytes, read.truncated, encoding, maxBodyBytes);
+    return answer(res, text, truncated);
+  };
+  const answer = (res: Dispatcher.ResponseData<unknown>, text: string, truncated: boolean): RawResponse => {
     const { headers } = res;
     const header = (name: string) => {
       const v = headers[name];
@@ -107,7 +113,11 @@ export function createZimClient<const C extends string = never>(options: ZimClie
           new TypeError(`expected params to be an object, got ${JSON.stringify(params)}`),
         );
       }
-      return call(action, params as Readonly<Record<string, unknown>>, callOptions) as Promise<never>;
+      try {
+        return call(action, params as Readonly<Record<string, unknown>>, callOptions) as Promise<never>;
+      } catch (error) {
+        return Promise.reject(error); // params that cannot be serialized: before any slot is taken
+      }
     },
     async close() {
       await engine.close();
@@ -144,15 +154,16 @@ class AttemptAbort extends EventEmitter {
 /**
  * One call of the client, as the engine gets it: its parameters and its way of sending an attempt,
  * in one object (a queued call holds this and the engine's waiter, nothing more). The URL and
- * body are built at the first attempt, not while the call waits for its slot.
+ * body are built when the call is made, so that params that cannot be serialized (circular, a
+ * BigInt in JSON) are a `TypeError` at once, before the call takes a slot.
  */
 class ClientCall implements CallInit {
   /** The door bounds each attempt (headers and body) itself: one timer, no AbortController. */
   readonly appliesTimeout = true;
   readonly signal: AbortSignal | undefined;
   readonly idempotent: boolean | undefined;
-  #prefix: string | undefined;
-  #body: string | undefined;
+  readonly #prefix: string;
+  readonly #body: string | undefined;
   constructor(
     readonly door: ClientDoor,
     readonly action: string,
@@ -162,19 +173,23 @@ class ClientCall implements CallInit {
   ) {
     this.signal = options.signal;
     this.idempotent = options.idempotent;
+    let prefix = `${door.base}?Action=${action}`; // action is \w+: nothing to escape
+    try {
+      if (method === 'GET') {
+        const query = new URLSearchParams();
+        appendQuery(query, params);
+        if (query.size > 0) prefix += `&${query}`;
+      } else this.#body = JSON.stringify(params);
+    } catch (error) {
+      throw new TypeError(`expected params to be JSON-serializable: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    this.#prefix = prefix;
   }
 
   send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
     const { method, door } = this;
-    if (this.#prefix === undefined) {
-      let prefix = `${door.base}?Action=${this.action}`; // action is \w+: nothing to escape
-      if (method === 'GET') {
-        const query = new URLSearchParams();
-        appendQuery(query, this.params);
-        if (query.size > 0) prefix += `&${query}`;
-      } else this.#body = JSON.stringify(this.params);
-      this.#prefix = prefix;
-    }
     const url = signed ? this.#prefix + signedQuery(signed) : this.#prefix;
     const body = this.#body;
     const { dispatcher, clock } = door;

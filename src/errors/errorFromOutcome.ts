@@ -6,6 +6,9 @@ import type { ZimError } from './ZimError.js';
 import { ZimHttpError } from './ZimHttpError.js';
 import { ZimTransportError } from './ZimTransportError.js';
 
+/** How much of a 2xx body that is not ZIM JSON a `ZimHttpError` shows. */
+const BODY_PREVIEW = 200;
+
 /** The typed error for a call given up on (an outcome other than success), worded with why it was given up. */
 export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
   const { action } = call;
@@ -24,14 +27,21 @@ export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
   }
   if (outcome.response) {
     const { status, truncated } = outcome.response;
+    const unreadable = status < 300 && !truncated;
     const detail = status < 300 ? (truncated ? 'body too large' : 'body is not ZIM JSON') : undefined;
+    const mayHaveCommitted = outcome.mayHaveCommitted === true;
+    const notResent = unreadable && mayHaveCommitted && outcome.category === 'fatal' && !call.idempotent;
     return new ZimHttpError({
       status,
       category: outcome.category,
       action,
       attempts,
       ...(detail && { detail }),
-      reason,
+      reason: notResent
+        ? 'not retried: the server may have acted on it, and the action is not idempotent'
+        : reason,
+      mayHaveCommitted,
+      ...(unreadable && { bodyPreview: outcome.response.text.slice(0, BODY_PREVIEW) }),
     });
   }
   const mayHaveCommitted = outcome.mayHaveCommitted ?? true;

@@ -2,12 +2,13 @@ import type { SendAttempt } from '../core/Call.js';
 import { createEngine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { warnPassthrough } from '../events/warnPassthrough.js';
-import { paramsOf } from '../http/paramsOf.js';
 import { readBounded } from '../http/readBounded.js';
-import { setSignedParams } from '../http/setSignedParams.js';
-import { signedQuery } from '../http/signedQuery.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
+import { fetchRequest } from '../transport/fetchRequest.js';
+import { handsBack } from '../transport/handsBack.js';
+import { requestParams } from '../transport/requestParams.js';
+import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
 
 /** A drop-in `fetch` with the remedies applied to ZIM calls, and a `close()`. */
 export type ResilientFetch = typeof fetch & {
@@ -15,30 +16,23 @@ export type ResilientFetch = typeof fetch & {
   close(): Promise<void>;
 };
 
-type FetchBody = NonNullable<RequestInit['body']>;
 type FetchInput = Parameters<typeof fetch>[0];
 
-async function replayable(body: FetchBody | null | undefined): Promise<FetchBody | undefined> {
-  if (body === null || body === undefined) return undefined;
-  if (typeof body === 'string' || body instanceof URLSearchParams || body instanceof Blob) return body;
-  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return body;
-  return new Uint8Array(await new Response(body as ConstructorParameters<typeof Response>[0]).arrayBuffer());
-}
-
-function textOf(body: FetchBody | undefined): string | undefined {
-  if (typeof body === 'string') return body;
-  if (ArrayBuffer.isView(body))
-    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  return undefined;
-}
-
 const NULL_BODY = new Set([101, 204, 205, 304]);
-const SIGNED_KEYS = ['AppId', 'SignatureNonce', 'Timestamp', 'SignatureVersion', 'Signature'];
 
-/** A still-readable copy of `res` with the body already read; `url` and `redirected` kept. */
+/**
+ * A still-readable copy of `res` with the body already read; `url` and `redirected` kept. `fetch`
+ * has decoded the body: its `content-encoding` (and the length on the wire) no longer describe it.
+ */
 function rebuilt(res: Response, bytes: Buffer | undefined): Response {
   const body = bytes === undefined || NULL_BODY.has(res.status) ? null : bytes;
-  const copy = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  let { headers } = res;
+  if (headers.has('content-encoding')) {
+    headers = new Headers(headers);
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+  }
+  const copy = new Response(body, { status: res.status, statusText: res.statusText, headers });
   Object.defineProperties(copy, {
     url: { value: res.url },
     redirected: { value: res.redirected },
@@ -73,25 +67,11 @@ export function resilientFetch<const C extends string = never>(
       return fetchImpl(input, init);
     }
 
-    const request = input instanceof Request ? input : undefined;
-    const given = init.body ?? (request?.body ? await request.arrayBuffer() : undefined);
-    const body = typeof given === 'string' || given === undefined ? given : await replayable(given);
-    const base: RequestInit = {
-      ...init,
-      method: init.method ?? request?.method ?? 'GET',
-      headers: init.headers ?? request?.headers ?? {},
-      ...(body !== undefined && { body }),
-    };
-    // Each attempt's signed parameters are appended to the URL as given, unless it carries old ones.
-    const plain = url.hash === '' && !SIGNED_KEYS.some((key) => url.searchParams.has(key));
+    const handed = await fetchRequest(input, init, resolved.maxBodyBytes);
+    const base = handed.init;
+    const unsigned = unsignedTarget(url.href, url.searchParams);
     const send: SendAttempt = async (signed, signal) => {
-      let target: URL | string = url;
-      if (signed && plain) target = url.href + signedQuery(signed);
-      else if (signed) {
-        target = new URL(url);
-        setSignedParams(target.searchParams, signed);
-      }
-      const res = await fetchImpl(target, { ...base, signal });
+      const res = await fetchImpl(signed ? signedTarget(unsigned, signed) : url, { ...base, signal });
       // Read the body here, bounded (no tee: a clone's unread branch would hold the stream), and
       // hand the caller a fresh Response of the bytes read.
       const { bytes, text, truncated } = res.body
@@ -106,12 +86,13 @@ export function resilientFetch<const C extends string = never>(
       };
     };
 
-    const signal = init.signal ?? request?.signal ?? undefined;
-    const params = engine.needsParams(action) ? paramsOf(url.searchParams, textOf(body)) : undefined;
+    const { signal } = handed;
+    const params = engine.needsParams(action)
+      ? requestParams(url.searchParams, handed.body, handed.contentType)
+      : undefined;
     const { outcome, call } = await engine.run({ action, params, signal, send });
-    const final = outcome.response;
-    if (!final || final.truncated) throw errorFromOutcome(outcome, call);
-    const { res, bytes } = final.raw as { res: Response; bytes: Buffer | undefined };
+    if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
+    const { res, bytes } = outcome.response!.raw as { res: Response; bytes: Buffer | undefined };
     return rebuilt(res, bytes);
   };
 

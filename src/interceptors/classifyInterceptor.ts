@@ -5,15 +5,16 @@ import type { EngineContext } from '../engine/EngineContext.js';
 import { classifyResponse } from './classifyResponse.js';
 
 /**
- * Turns each attempt's answer into a category (status, then body `Code` through the catalog),
+ * Turns each attempt's answer into a category (status, then body `Code` through the catalog; a 2xx
+ * without ZIM JSON is never resent for an action that is not idempotent),
  * and a transport error into one: retryable when nothing was written, or when the action is
  * idempotent; otherwise fatal, marked as possibly committed.
  */
 export function classifyInterceptor(ctx: EngineContext): Interceptor {
   const { catalog, clock } = ctx.options;
-  const classified = (outcome: Outcome): Outcome =>
-    outcome.response ? classifyResponse(outcome.response, catalog, clock.now()) : outcome;
   return (next) => (call) => {
+    const classified = (outcome: Outcome): Outcome =>
+      outcome.response ? classifyResponse(outcome.response, catalog, clock.now(), call.idempotent) : outcome;
     const transportFailed = (error: unknown): Outcome => {
       if (call.signal.aborted) throw call.signal.reason;
       const written = classifyTransportError(error).phase === 'after-write';

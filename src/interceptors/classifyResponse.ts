@@ -17,11 +17,17 @@ function parseBody(response: RawResponse): ZimBody | undefined {
 /**
  * The category of an answer: by HTTP status outside 2xx (429 rate-limited, 408 and 5xx
  * retryable, 401/403 auth, other 4xx fatal), else by the body's `Code` in the catalog; a 2xx
- * whose body is not the expected JSON (a proxy's page) is retryable, one larger than
- * `maxBodyBytes` is fatal (it would be as large again). An answer the door streamed to its caller
- * (a 2xx) is classified by the `Code` of its first bytes (`leadingCode`).
+ * whose body is not the expected JSON (a proxy's page) is retryable when `idempotent`, else fatal
+ * (it was read, so it may have been acted on: never resent), one larger than `maxBodyBytes` is
+ * fatal (it would be as large again); both are marked `mayHaveCommitted`. An answer the door
+ * streamed to its caller (a 2xx) is classified by the `Code` of its first bytes (`leadingCode`).
  */
-export function classifyResponse(response: RawResponse, catalog: CodeCatalog, now: number): Outcome {
+export function classifyResponse(
+  response: RawResponse,
+  catalog: CodeCatalog,
+  now: number,
+  idempotent = true,
+): Outcome {
   const { leadingCode } = response;
   if (leadingCode !== undefined) {
     // streamed to the caller as it arrived, classified by the Code of its first bytes
@@ -30,12 +36,15 @@ export function classifyResponse(response: RawResponse, catalog: CodeCatalog, no
   const body = parseBody(response);
   const retryAfterMs = parseRetryAfter(response.header('retry-after'), now);
   const byStatus = classifyHttpStatus(response.status);
+  const unreadable = byStatus === undefined && !body;
   const category =
-    byStatus ?? (body ? catalog.category(body.Code) : response.truncated ? 'fatal' : 'retryable');
+    byStatus ??
+    (body ? catalog.category(body.Code) : response.truncated || !idempotent ? 'fatal' : 'retryable');
   return {
     category,
     response,
     ...(body && { body, code: body.Code }),
+    ...(unreadable && { mayHaveCommitted: true }),
     ...(retryAfterMs !== undefined && { retryAfterMs }),
   };
 }

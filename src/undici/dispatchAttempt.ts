@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Clock } from '../core/Clock.js';
 import type { RawResponse } from '../core/RawResponse.js';
 import { AttemptTimeoutError } from '../engine/sendInterceptor.js';
+import { answerText } from '../transport/answerText.js';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -51,6 +52,8 @@ export interface AttemptSetup {
   informational(statusCode: number, headers: Headers, statusMessage?: string): void;
   /** Where a final 2xx answer is streamed; undefined: every answer is buffered. */
   readonly stream: AnswerStream | undefined;
+  /** A dispatcher below started this attempt a second time by itself (undici's retry interceptor): the call must end. */
+  readonly resent?: (() => void) | undefined;
 }
 
 /** Why an attempt whose body outgrew `maxBodyBytes` was cut. Internal: callers get a `ZimHttpError`. */
@@ -157,11 +160,23 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       trailers,
       streamed,
     };
-    this.resolve(new AnswerResponse(raw, truncated, streamed ? this.#code : undefined));
+    const encoding = answer.headers['content-encoding'];
+    if (encoding === undefined || truncated || streamed) {
+      this.resolve(new AnswerResponse(raw, truncated, streamed ? this.#code : undefined));
+      return;
+    }
+    // The chain reads the decoded body (bounded by maxBodyBytes again); the caller gets the bytes as they came.
+    const bytes = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks);
+    answerText(bytes, false, encoding, this.setup.maxBodyBytes).then(
+      (decoded) => this.resolve(new AnswerResponse(raw, decoded.truncated, undefined, decoded.text)),
+      this.reject,
+    );
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
+    const again = this.#controller !== undefined;
     this.#controller = controller;
+    if (again && !this.#aborted) this.setup.resent?.();
     if (this.#aborted) controller.abort(this.#aborted);
   }
 
@@ -177,7 +192,9 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     }
     this.#answer = { statusCode, headers, statusMessage };
     const length = Number(headers['content-length']);
-    if (this.setup.stream && statusCode < 300 && length > 0 && length <= this.setup.maxBodyBytes)
+    // an encoded body is decoded whole before it is classified (its first bytes say nothing)
+    const plain = headers['content-encoding'] === undefined;
+    if (this.setup.stream && plain && statusCode < 300 && length > 0 && length <= this.setup.maxBodyBytes)
       this.#mode = 'sniff';
   }
 
@@ -220,7 +237,10 @@ class AnswerResponse implements RawResponse {
     readonly raw: BufferedAnswer,
     readonly truncated: boolean,
     readonly leadingCode: number | undefined,
-  ) {}
+    decoded?: string,
+  ) {
+    this.#text = decoded;
+  }
   get status(): number {
     return this.raw.statusCode;
   }

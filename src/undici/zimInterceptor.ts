@@ -6,12 +6,15 @@ import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { ZimHttpError } from '../errors/ZimHttpError.js';
 import { ZimTransportError } from '../errors/ZimTransportError.js';
 import { warnPassthrough } from '../events/warnPassthrough.js';
-import { paramsOf } from '../http/paramsOf.js';
-import { signedQuery } from '../http/signedQuery.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
+import { handsBack } from '../transport/handsBack.js';
+import { readRequestBody } from '../transport/readRequestBody.js';
+import { requestParams } from '../transport/requestParams.js';
+import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
 import { type AnswerStream, type BufferedAnswer, dispatchAttempt } from './dispatchAttempt.js';
 import { ReplayController } from './ReplayController.js';
+import { retriesAbove, stackedRetryError } from './stackedRetry.js';
 
 /** An undici interceptor with the remedies applied to ZIM calls, and a `close()`. */
 export type ZimInterceptor = Dispatcher.DispatcherComposeInterceptor & {
@@ -20,26 +23,10 @@ export type ZimInterceptor = Dispatcher.DispatcherComposeInterceptor & {
 };
 
 type Body = Dispatcher.DispatchOptions['body'];
-type Replayable = string | Buffer | Uint8Array | null;
+type Replayable = string | Uint8Array | null;
 
-/** The body as something every attempt can send again: as is, unless it is a stream (read once, now). */
-async function replayable(body: Body): Promise<Replayable> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 const isReplayable = (body: Body): body is Replayable | undefined =>
   body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
-
-const SIGNED_KEYS = ['AppId', 'SignatureNonce', 'Timestamp', 'SignatureVersion', 'Signature'];
-
-/** The request's path without its signed parameters, so each attempt appends fresh ones. */
-function unsignedPath(path: string, search: URLSearchParams): string {
-  if (!SIGNED_KEYS.some((key) => search.has(key))) return path;
-  const unsigned = new URLSearchParams(search);
-  for (const key of SIGNED_KEYS) unsigned.delete(key);
-  return `${path.slice(0, path.indexOf('?'))}?${unsigned}`;
-}
 
 /** What every call of one interceptor shares. */
 interface UndiciDoor {
@@ -103,8 +90,11 @@ async function run(
   const controller = new ReplayController(pool.pop() ?? new AbortController());
   handler.onRequestStart?.(controller, {});
   try {
-    const body = isReplayable(opts.body) ? (opts.body ?? null) : await replayable(opts.body);
-    const head = unsignedPath(opts.path, search);
+    // a stream (fetch's body, a Readable) is read once, bounded, now: every attempt sends it again
+    const body = isReplayable(opts.body)
+      ? (opts.body ?? null)
+      : ((await readRequestBody(opts.body, maxBodyBytes)).body ?? null);
+    const head = unsignedTarget(opts.path, search);
     const stream = door.isFinal ? new HandlerStream(handler, controller, door.isFinal, action) : undefined;
     const informational = (s: number, h: Record<string, string | string[] | undefined>, m?: string) =>
       handler.onResponseStart?.(controller, s, h, m);
@@ -117,7 +107,7 @@ async function run(
         dispatch,
         opts: {
           ...opts,
-          path: signed ? head + signedQuery(signed) : opts.path,
+          path: signed ? signedTarget(head, signed) : opts.path,
           body,
           // the door bounds the whole attempt with one timer; undici's per-phase timers (the
           // body's restarts on every chunk) are off unless the caller set them
@@ -131,20 +121,20 @@ async function run(
         informational,
         stream,
         watch: controller.watch,
+        resent: () => controller.abort(stackedRetryError('below')),
       });
     };
-    const text = typeof body === 'string' ? body : body ? Buffer.from(body).toString('utf8') : undefined;
     const { outcome, call } = await engine.run({
       action,
-      params: engine.needsParams(action) ? paramsOf(search, text) : undefined,
+      params: engine.needsParams(action) ? requestParams(search, body ?? undefined) : undefined,
       signal: controller.signal,
       controller,
       send,
       appliesTimeout: true,
     });
-    // No answer, or one too large to hand back whole: the same typed errors as the other doors.
-    if (!outcome.response || outcome.response.truncated) throw errorFromOutcome(outcome, call);
-    const answer = outcome.response.raw as BufferedAnswer;
+    // No answer, one too large to hand back whole, a 2xx without ZIM JSON: the same typed errors as the other doors.
+    if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
+    const answer = outcome.response!.raw as BufferedAnswer;
     if (!answer.streamed) {
       handler.onResponseStart?.(controller, answer.statusCode, answer.headers, answer.statusMessage);
       for (const chunk of answer.chunks) {
@@ -218,13 +208,45 @@ export function zimInterceptor<const C extends string = never>(
       const search = opts.upgrade ? undefined : zimQueryOf(opts, origin, seen);
       const action = search?.get('Action');
       if (!search || !action) {
-        if (!search) passthrough(opts.origin, opts.path);
+        if (!search) {
+          if (opts.origin === undefined && !opts.upgrade && ACTION.test(opts.path))
+            return refuse(handler, originless());
+          passthrough(opts.origin, opts.path);
+        }
         return dispatch(opts, handler);
       }
+      if (retriesAbove(handler, opts.method)) return refuse(handler, stackedRetryError('above'));
       void run(door, dispatch, opts, handler, action, search);
       return true;
     };
   return Object.assign(interceptor, { close: () => engine.close() });
+}
+
+/** `?Action=X` or `&Action=X`: a path that looks like a ZIM call. */
+const ACTION = /[?&]Action=/;
+
+/**
+ * A ZIM-looking request without an origin: a path-only request through a `Pool` or `Client` of
+ * undici 7, which does not tell its interceptors its origin (undici 8 does). It cannot be matched
+ * to `baseUrl`, so it would go out unsigned, unthrottled: refused, loudly.
+ */
+function originless(): TypeError {
+  return Object.assign(
+    new TypeError(
+      'zimInterceptor got a request with Action= but no origin (a path-only request through an undici 7 Pool or Client), so it cannot tell whether it is a ZIM call: pass origin in the request options (pool.request({ origin: baseUrl, path })), or compose the interceptor on an Agent',
+    ),
+    { code: 'ZIM_NO_ORIGIN' },
+  );
+}
+
+/** Fails a request before anything is sent: the handler is started and told the error. */
+function refuse(handler: Dispatcher.DispatchHandler, error: Error): true {
+  const controller = new ReplayController(new AbortController());
+  queueMicrotask(() => {
+    handler.onRequestStart?.(controller, {});
+    handler.onResponseError?.(controller, error);
+  });
+  return true;
 }
 
 /** The query of a request to the ZIM origin, or undefined for any other request (which passes untouched). */
