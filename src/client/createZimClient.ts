@@ -162,7 +162,8 @@ class ClientCall implements CallInit {
   readonly appliesTimeout = true;
   readonly signal: AbortSignal | undefined;
   readonly idempotent: boolean | undefined;
-  readonly #prefix: string;
+  /** The GET query (`&Key=v...`, or ''), or the POST body: built now, the URL at each attempt. */
+  readonly #query: string;
   readonly #body: string | undefined;
   constructor(
     readonly door: ClientDoor,
@@ -173,24 +174,25 @@ class ClientCall implements CallInit {
   ) {
     this.signal = options.signal;
     this.idempotent = options.idempotent;
-    let prefix = `${door.base}?Action=${action}`; // action is \w+: nothing to escape
+    let query = '';
     try {
       if (method === 'GET') {
-        const query = new URLSearchParams();
-        appendQuery(query, params);
-        if (query.size > 0) prefix += `&${query}`;
+        const search = new URLSearchParams();
+        appendQuery(search, params);
+        if (search.size > 0) query = `&${search}`;
       } else this.#body = JSON.stringify(params);
     } catch (error) {
       throw new TypeError(`expected params to be JSON-serializable: ${(error as Error).message}`, {
         cause: error,
       });
     }
-    this.#prefix = prefix;
+    this.#query = query;
   }
 
   send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
     const { method, door } = this;
-    const url = signed ? this.#prefix + signedQuery(signed) : this.#prefix;
+    const prefix = `${door.base}?Action=${this.action}${this.#query}`; // action is \w+: nothing to escape
+    const url = signed ? prefix + signedQuery(signed) : prefix;
     const body = this.#body;
     const { dispatcher, clock } = door;
     const attempt = new AttemptAbort();
