@@ -28,6 +28,10 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /UserRegister: HTTP 200, Code 0, re-signed/,
     /QueryUserInfos found Bob after 2 attempts/,
   ],
+  'examples/undici-retry.ts': [
+    /proxy page: ZimHttpError, mayHaveCommitted true, 1 arrival, body <html>ok<\/html>/,
+    /stacked with interceptors.retry: TypeError ZIM_STACKED_RETRY, 0 arrivals/,
+  ],
   'examples/redis-workers.ts': [/0 rate-limited/],
   'examples/readme/callbacks.ts': [/user_login: genuine\nforged: refused/],
   'examples/readme/chain.ts': [/attempt 1: retryable \(Code 1\)[\s\S]*attempt 2: success \(Code 0\)/],

@@ -404,3 +404,77 @@ describe("item 15: undici's interceptors.retry stacked with zimInterceptor", () 
     expect(server.stats().QueryUserInfos.arrivals).toBe(5);
   });
 });
+
+describe('the transport contract, piece by piece', () => {
+  it('reads every body form once, with the content type it implies', async () => {
+    const { readRequestBody } = await import('../src/transport/readRequestBody.js');
+    const { requestParams } = await import('../src/transport/requestParams.js');
+    const text = '{"GroupId":"g1"}';
+    const bytes = new TextEncoder().encode(text);
+    const forms: unknown[] = [
+      text,
+      bytes,
+      bytes.buffer,
+      new DataView(bytes.buffer),
+      new Blob([text], { type: 'application/json' }),
+      new Blob([text]).stream(),
+      (async function* () {
+        yield Buffer.from(text.slice(0, 5));
+        yield text.slice(5);
+      })(),
+    ];
+    for (const form of forms) {
+      const read = await readRequestBody(form, 1024);
+      expect(requestParams(new URLSearchParams('Action=X'), read.body, read.contentType)).toEqual({
+        Action: 'X',
+        GroupId: 'g1',
+      });
+    }
+    const form = await readRequestBody(new URLSearchParams({ GroupId: 'g2' }), 1024);
+    expect(form.contentType).toMatch(/x-www-form-urlencoded/);
+    expect(requestParams(new URLSearchParams(), form.body, form.contentType)).toEqual({ GroupId: 'g2' });
+    await expect(readRequestBody('x'.repeat(10), 5).then(() => 'read')).resolves.toBe('read'); // strings as given
+    await expect(readRequestBody(new Blob(['x'.repeat(10)]), 5)).rejects.toThrow(/maxBodyBytes/);
+  });
+
+  it('decodes gzip, deflate (raw too) and br, bounded after decoding', async () => {
+    const { decodeBody } = await import('../src/transport/decodeBody.js');
+    const zlib = await import('node:zlib');
+    const body = Buffer.from('{"Code":0}');
+    for (const [encoding, encoded] of [
+      ['gzip', zlib.gzipSync(body)],
+      ['deflate', zlib.deflateSync(body)],
+      ['deflate', zlib.deflateRawSync(body)],
+      ['br', zlib.brotliCompressSync(body)],
+      ['gzip, br', zlib.brotliCompressSync(zlib.gzipSync(body))],
+    ] as const) {
+      expect((await decodeBody(encoded, encoding, 100)).bytes.toString()).toBe('{"Code":0}');
+    }
+    expect(await decodeBody(zlib.gzipSync(Buffer.alloc(1000)), 'gzip', 100)).toMatchObject({
+      truncated: true,
+    });
+    expect(await decodeBody(body, 'compress', 100)).toMatchObject({ undecodable: true });
+  });
+
+  it("undici's retry with its default methods (no POST) composed outside: allowed, our 5 attempts", async () => {
+    const server = await mock();
+    server.script(
+      'QueryUserInfos',
+      Array.from({ length: 40 }, () => ({ http: 503 })),
+    );
+    const zim = zimInterceptor(opts(server));
+    const agent = new Agent().compose(zim, interceptors.retry({ minTimeout: 1, maxTimeout: 2 }));
+    cleanups.push(
+      () => zim.close(),
+      () => agent.close(),
+    );
+    const res = await request(`${server.url}?Action=QueryUserInfos`, {
+      method: 'POST',
+      body: '{"UserIds":["a"]}',
+      headers: json,
+      dispatcher: agent,
+    }).catch((e: Error) => e);
+    expect(server.stats().QueryUserInfos.arrivals).toBe(5);
+    expect(res).not.toBeInstanceOf(TypeError);
+  });
+});
