@@ -1,4 +1,5 @@
 import { classifyTransportError } from '../codes/classifyTransportError.js';
+import { wallNow } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import type { EngineContext } from '../engine/EngineContext.js';
@@ -12,7 +13,7 @@ import { classifyResponse } from './classifyResponse.js';
 export function classifyInterceptor(ctx: EngineContext): Interceptor {
   const { catalog, clock } = ctx.options;
   const classified = (outcome: Outcome): Outcome =>
-    outcome.response ? classifyResponse(outcome.response, catalog, clock.now()) : outcome;
+    outcome.response ? classifyResponse(outcome.response, catalog, wallNow(clock)) : outcome;
   return (next) => (call) => {
     const transportFailed = (error: unknown): Outcome => {
       if (call.signal.aborted) throw call.signal.reason;
