@@ -74,9 +74,7 @@ function limitersFor(
   if (options.appId === undefined)
     throw new TypeError('expected appId with redis: shared limits are keyed by AppId');
   const coordinator = new RedisCoordinator(options.redis, options.appId, events);
-  const { attemptTimeoutMs } = options.retry;
-  const holdLimitMs = Number.isFinite(attemptTimeoutMs) ? attemptTimeoutMs + 10_000 : 10 * 60_000;
-  return { factory: clusterLimiterFactory(coordinator, options.clock, holdLimitMs), coordinator };
+  return { factory: clusterLimiterFactory(coordinator, options.clock), coordinator };
 }
 
 /** Builds the engine of one client (or fetch wrapper, or undici interceptor). */
