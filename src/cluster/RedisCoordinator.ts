@@ -220,7 +220,9 @@ export class RedisCoordinator {
     try {
       if (rejoining) await Promise.all([...this.#recorders].map((record) => record(false)));
       const sentAt = performance.now();
-      const { live, recent, redisMs } = await heartbeat(client, this.idFor('clients'), this.#id);
+      // On Redis's clock once it is known: a step of this host's wall clock miscounts nothing.
+      const now = this.#redisOffset === undefined ? Date.now() : sentAt + this.#redisOffset;
+      const { live, recent, redisMs } = await heartbeat(client, this.idFor('clients'), this.#id, now);
       const receivedAt = performance.now();
       if (redisMs !== undefined) this.#redisOffset = redisMs - (sentAt + receivedAt) / 2;
       if (live !== undefined) this.#liveClients = live;

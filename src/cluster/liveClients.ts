@@ -18,10 +18,10 @@ export interface LiveClients {
 
 /**
  * One heartbeat of client `id` in the sorted set `key` (scored by each client's last heartbeat,
- * on its own clock), in one transaction: stale clients drop out, the set expires when all are gone.
+ * at `now`: Redis's clock as the client reckons it), in one transaction: stale clients drop
+ * out, the set expires when all are gone.
  */
-export async function heartbeat(client: Redis, key: string, id: string): Promise<LiveClients> {
-  const now = Date.now();
+export async function heartbeat(client: Redis, key: string, id: string, now: number): Promise<LiveClients> {
   const result = await client
     .multi()
     .zadd(key, now, id)
