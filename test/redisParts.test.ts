@@ -54,7 +54,7 @@ describe('GrantedSlots', () => {
 
   it('holds a slot until one window after its release, and counts it in a new local limiter', async () => {
     let freed = 0;
-    const slots = new GrantedSlots(systemClock, 1000, 30_000, () => freed++);
+    const slots = new GrantedSlots(systemClock, [{ capacity: 2, ms: 1000 }], 30_000, () => freed++);
     const p = slots.grant(1, 't:1', undefined);
     expect(slots.any).toBe(true);
     const local = new SlidingWindowLimiter([{ capacity: 2, ms: 1000 }], systemClock);
@@ -69,7 +69,7 @@ describe('GrantedSlots', () => {
   });
 
   it('close() waits for slots in flight at most its grace, and leaves no timer behind', async () => {
-    const slots = new GrantedSlots(systemClock, 1000, 30_000, () => {});
+    const slots = new GrantedSlots(systemClock, [{ capacity: 2, ms: 1000 }], 30_000, () => {});
     const inFlight = slots.grant(1, 't:1', undefined);
     slots.grant(1, 't:2', undefined).release();
     let closed = false;
@@ -85,7 +85,7 @@ describe('GrantedSlots', () => {
   });
 
   it('close() ends as soon as the last slot in flight is released', async () => {
-    const slots = new GrantedSlots(systemClock, 1000, 30_000, () => {});
+    const slots = new GrantedSlots(systemClock, [{ capacity: 2, ms: 1000 }], 30_000, () => {});
     const inFlight = slots.grant(1, 't:1', undefined);
     let closed = false;
     void slots.close(1000).then(() => {

@@ -4,9 +4,9 @@ import type { AcquireOptions, Limiter, Permit } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 import { SlidingWindowLimiter, type Window } from '../limits/SlidingWindowLimiter.js';
 import { windowsOf } from '../limits/windowsOf.js';
-import { GrantedSlots } from './GrantedSlots.js';
+import { GrantedSlots, type SlotPermit } from './GrantedSlots.js';
 import type { RedisCoordinator } from './RedisCoordinator.js';
-import { SharedWindow } from './SharedWindow.js';
+import { type SharedGrant, SharedWindow, type Units } from './SharedWindow.js';
 import { shareOf } from './shareOf.js';
 import { type Wait, WaitQueue } from './WaitQueue.js';
 
@@ -18,6 +18,12 @@ const BATCH = 32;
 
 /** How long `close()` waits for slots in flight to be released (their calls were aborted). */
 const CLOSE_GRACE_MS = 1000;
+
+/**
+ * How long a unit in flight stays taken in Redis without a renewal (renewed every quarter of it
+ * while its call is in flight): two windows, at least 2 s.
+ */
+const leaseOf = (windowMs: number) => Math.max(2000, 2 * windowMs);
 
 /**
  * A limit shared by every client of an AppId through Redis (an exact sliding window there, see
@@ -33,11 +39,13 @@ const CLOSE_GRACE_MS = 1000;
  */
 export class ClusterLimiter implements Limiter {
   readonly #key: string;
+  /** The main window (the second), then the burst window if the limit has one. */
+  readonly #windows: readonly Window[];
   readonly #window: Window;
+  readonly #leaseMs: number;
   readonly #coordinator: RedisCoordinator;
   readonly #clock: Clock;
   readonly #onIdle: () => void;
-  readonly #holdLimitMs: number;
   readonly #unsubscribe: () => void;
   readonly #unsubscribeRejoin: () => void;
   readonly #slots: GrantedSlots;
@@ -56,20 +64,20 @@ export class ClusterLimiter implements Limiter {
     limit: ResolvedLimit,
     coordinator: RedisCoordinator,
     clock: Clock,
-    holdLimitMs: number,
     onIdle: () => void,
   ) {
     this.#key = key;
-    this.#window = windowsOf(limit)[0]!;
+    this.#windows = windowsOf(limit);
+    this.#window = this.#windows[0]!;
+    this.#leaseMs = leaseOf(this.#window.ms);
     this.#coordinator = coordinator;
     this.#clock = clock;
-    this.#holdLimitMs = holdLimitMs;
     this.#onIdle = onIdle;
-    this.#slots = new GrantedSlots(clock, this.#window.ms, holdLimitMs, () => this.#checkIdle());
+    this.#slots = new GrantedSlots(clock, this.#windows, this.#leaseMs, () => this.#checkIdle());
     this.#unsubscribe = coordinator.onChange(() => this.#interrupt());
-    this.#unsubscribeRejoin = coordinator.onRejoin(async () => {
+    this.#unsubscribeRejoin = coordinator.onRejoin(async (all) => {
       const shared = this.#shared();
-      if (shared) await this.#slots.recordIn(shared);
+      if (shared) await this.#slots.recordIn(shared, all);
     });
   }
 
@@ -90,7 +98,7 @@ export class ClusterLimiter implements Limiter {
     if (this.#closed) return Promise.reject(this.#closed.reason);
     const { signal, priority = false } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (weight > this.#window.capacity)
+    if (weight > Math.min(...this.#windows.map((w) => w.capacity)))
       return Promise.reject(new RangeError(`a call of weight ${weight} can never fit this limit`));
     const permit = this.#queue.add(weight, signal, priority);
     if (priority) this.#interrupt();
@@ -196,15 +204,41 @@ export class ClusterLimiter implements Limiter {
     this.#local = undefined;
     const batch = this.#queue.firstN(BATCH);
     const calls = batch.map((w) => ({ weight: w.weight, token: this.#nextToken() }));
-    let grant: { granted: number; waitMs: number };
-    try {
-      grant = await shared.acquireMany(calls);
-    } catch (error) {
-      return this.#coordinator.reportFailure(error); // the pump goes local at once
-    }
+    const grant = await this.#ask(shared, calls);
+    if (!grant) return; // Redis failed: the pump goes local at once
     if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, interrupted);
     for (let i = 0; i < grant.granted; i++)
       this.#deliver(batch[i]!, this.#slots.grant(calls[i]!.weight, calls[i]!.token, shared));
+  }
+
+  /**
+   * One acquire in Redis. Undefined when it failed (reported: the pump goes local); its units are
+   * then cancelled, in case Redis runs it later (it was only slow or frozen). A Redis that lost its
+   * keys (another epoch) first gets this client's slots again; an answer past the deadline is a
+   * clock to learn again: both are asked again at once.
+   */
+  async #ask(shared: SharedWindow, calls: readonly Units[]): Promise<SharedGrant | undefined> {
+    const c = this.#coordinator;
+    let grant: SharedGrant;
+    try {
+      grant = await shared.acquireMany(calls);
+    } catch (error) {
+      c.reportFailure(error);
+      shared.cancel(calls).catch(() => {});
+      return undefined;
+    }
+    if (grant.late) c.forgetRedisClock();
+    if (grant.stale || grant.late) {
+      try {
+        await c.adoptEpoch(grant.epoch);
+      } catch (error) {
+        c.reportFailure(error);
+        return undefined;
+      }
+      return { granted: 0, waitMs: 0, epoch: grant.epoch };
+    }
+    await c.adoptEpoch(grant.epoch);
+    return grant;
   }
 
   /** A local slot now, or once the local limiter grants one. */
@@ -221,20 +255,15 @@ export class ClusterLimiter implements Limiter {
     interrupted: AbortSignal,
   ): Promise<boolean> {
     for (;;) {
-      let grant: { granted: boolean; waitMs: number };
-      try {
-        grant = await shared.acquire(weight, token);
-      } catch (error) {
-        this.#coordinator.reportFailure(error); // the pump goes local at once
-        return false;
-      }
-      if (grant.granted) return true;
+      const grant = await this.#ask(shared, [{ weight, token }]);
+      if (!grant) return false; // the pump goes local at once
+      if (grant.granted > 0) return true;
       await sleep(grant.waitMs, this.#clock, interrupted);
     }
   }
 
-  #deliver(wait: Wait, permit: Permit): void {
-    if (!wait.resolve(permit)) permit.release(); // aborted meanwhile: the slot was taken, it frees a window later
+  #deliver(wait: Wait, permit: SlotPermit): void {
+    if (!wait.resolve(permit)) permit.cancel(); // aborted meanwhile: nothing was sent, the slot frees at once
   }
 
   #nextToken(): string {
@@ -244,12 +273,18 @@ export class ClusterLimiter implements Limiter {
   #shared(): SharedWindow | undefined {
     const redis = this.#coordinator.redis;
     if (!redis) return undefined;
+    const c = this.#coordinator;
+    const leaseMs = this.#leaseMs;
+    // After Redis lost its keys, nothing for long enough that every unit still held anywhere
+    // is recorded again: released ones expire within a window, those in flight are renewed.
+    const quietMs = this.#window.ms + leaseMs / 2 + 200;
     this.#sharedWindow ??= new SharedWindow(
       redis,
-      this.#coordinator.idFor(this.#key),
-      this.#window.capacity,
-      this.#window.ms,
-      this.#holdLimitMs,
+      c.idFor(this.#key),
+      c.idFor('epoch'),
+      this.#windows,
+      { leaseMs, quietMs },
+      c,
     );
     return this.#sharedWindow;
   }
@@ -261,8 +296,9 @@ export class ClusterLimiter implements Limiter {
    */
   #localLimiter(): SlidingWindowLimiter {
     if (this.#local) return this.#local;
-    const window = shareOf(this.#window, this.#coordinator.share);
-    const local = new SlidingWindowLimiter([window], this.#clock, () => this.#checkIdle());
+    const windows = this.#windows.map((w) => shareOf(w, this.#coordinator.share));
+    const window = windows[0]!;
+    const local = new SlidingWindowLimiter(windows, this.#clock, () => this.#checkIdle());
     // Other clients may have taken more than their share of the last window through Redis, which
     // this one cannot see: nothing new until that window has passed.
     if (this.#coordinator.everShared) local.hold(window.capacity, this.#window.ms + 1);

@@ -27,7 +27,7 @@ export class RedisCoordinator {
   readonly #events: EventSink;
   readonly #id = randomUUID();
   readonly #listeners = new Set<(healthy: boolean) => void>();
-  readonly #recorders = new Set<() => Promise<void>>();
+  readonly #recorders = new Set<(all: boolean) => Promise<void>>();
   readonly #decision: Promise<void>;
   #markDecided: () => void = () => {};
   #client: Redis | undefined;
@@ -45,6 +45,12 @@ export class RedisCoordinator {
     },
   );
   #rejoining = false;
+  /** The epoch of Redis this client counts in ('' until it saw one; forgotten when Redis is lost). */
+  #epoch = '';
+  /** Recording every slot again in a new epoch (Redis lost its keys), then adopting it. */
+  #adopting: Promise<void> | undefined;
+  /** Redis's clock (`TIME`) minus `performance.now()`, learnt at each heartbeat; undefined until then. */
+  #redisOffset: number | undefined;
   #fatal: { error: unknown } | undefined;
   #closed = false;
   readonly #started: Promise<void>;
@@ -105,6 +111,52 @@ export class RedisCoordinator {
     return this.#fatal;
   }
 
+  /** The epoch of Redis this client counts in ('' before it saw one). */
+  get epoch(): string {
+    return this.#epoch;
+  }
+
+  /** A fresh epoch id, for a Redis that has none. */
+  newEpoch(): string {
+    return `${this.#id}:${Date.now()}`;
+  }
+
+  /**
+   * The Redis time past which a command sent now has been given up on (`commandTimeoutMs`):
+   * a script that runs later (Redis was frozen) must take nothing. 0 until a heartbeat learnt the
+   * offset of Redis's clock.
+   */
+  redisDeadline(): number {
+    const offset = this.#redisOffset;
+    return offset === undefined ? 0 : performance.now() + offset + this.#options.commandTimeoutMs;
+  }
+
+  /** Redis answered a script after the client's deadline: its clock moved, learn it again. */
+  forgetRedisClock(): void {
+    this.#redisOffset = undefined;
+  }
+
+  /**
+   * Redis counts in `epoch`. From none, it is adopted at once; from another, Redis lost its keys
+   * (FLUSHALL, an eviction) under the fleet: every limiter records all its slots of the last
+   * window again first. Resolves once adopted.
+   */
+  adoptEpoch(epoch: string): Promise<void> {
+    if (epoch === this.#epoch || epoch === '') return Promise.resolve();
+    if (this.#epoch === '') {
+      this.#epoch = epoch;
+      return Promise.resolve();
+    }
+    this.#adopting ??= Promise.all([...this.#recorders].map((record) => record(true)))
+      .then(() => {
+        this.#epoch = epoch;
+      })
+      .finally(() => {
+        this.#adopting = undefined;
+      });
+    return this.#adopting;
+  }
+
   /** The connection limiters use; undefined until loaded. */
   get redis(): Redis | undefined {
     return this.#client;
@@ -131,7 +183,7 @@ export class RedisCoordinator {
    * limiter records there the slots it took alone, so no client settles without them. Returns
    * the unsubscribe function.
    */
-  onRejoin(fn: () => Promise<void>): () => void {
+  onRejoin(fn: (all: boolean) => Promise<void>): () => void {
     this.#recorders.add(fn);
     return () => this.#recorders.delete(fn);
   }
@@ -142,9 +194,11 @@ export class RedisCoordinator {
     if (this.#fatal) throw this.#fatal.error;
   }
 
-  /** A limiter's command failed: Redis is treated as gone until a heartbeat succeeds. */
+  /** A limiter's command failed: Redis is treated as gone until a heartbeat succeeds. The event says why. */
   reportFailure(error: unknown): void {
-    this.#setHealthy(false, /timed? ?out/i.test(String(error)) ? 'slow' : 'lost');
+    const message = messageOf(error);
+    const reason = /timed? ?out/i.test(message) ? 'slow' : isReplyError(error) ? 'error' : 'lost';
+    this.#setHealthy(false, reason, message);
   }
 
   async #start(): Promise<void> {
@@ -164,8 +218,13 @@ export class RedisCoordinator {
     const rejoining = this.#health === false;
     this.#rejoining = rejoining;
     try {
-      if (rejoining) await Promise.all([...this.#recorders].map((record) => record()));
-      const { live, recent } = await heartbeat(client, this.idFor('clients'), this.#id);
+      if (rejoining) await Promise.all([...this.#recorders].map((record) => record(false)));
+      const sentAt = performance.now();
+      // On Redis's clock once it is known: a step of this host's wall clock miscounts nothing.
+      const now = this.#redisOffset === undefined ? Date.now() : sentAt + this.#redisOffset;
+      const { live, recent, redisMs } = await heartbeat(client, this.idFor('clients'), this.#id, now);
+      const receivedAt = performance.now();
+      if (redisMs !== undefined) this.#redisOffset = redisMs - (sentAt + receivedAt) / 2;
       if (live !== undefined) this.#liveClients = live;
       this.#setHealthy(true, this.#everHealthy ? 'rejoined' : 'connected');
       this.#fleetReturn.saw(recent);
@@ -179,7 +238,7 @@ export class RedisCoordinator {
     }
   }
 
-  #setHealthy(healthy: boolean, reason: string): void {
+  #setHealthy(healthy: boolean, reason: string, message?: string): void {
     if (this.#closed || healthy === this.#health) return;
     // Before Redis ever answered, only the connect timeout decides to go local: a refused first
     // connection may be a Redis still starting.
@@ -190,9 +249,11 @@ export class RedisCoordinator {
     else if (healthy) this.#fleetReturn.returned();
     else this.#fleetReturn.lost(this.#liveClients);
     if (healthy) this.#everHealthy = true;
+    else this.#epoch = ''; // Redis may come back empty: the slots recorded on return count in its epoch
     this.#events.emit('cluster', {
       state: healthy ? 'shared' : 'local',
       reason,
+      ...(message === undefined ? {} : { message }),
       processes: this.#liveClients,
       share: this.share,
     });
@@ -220,4 +281,17 @@ export class RedisCoordinator {
       await leaveLiveClients(client, this.idFor('clients'), this.#id).catch(() => {});
     client?.disconnect();
   }
+}
+
+/** The Redis error's own words (a transaction's first refused command, not "EXECABORT"), short. */
+function messageOf(error: unknown): string {
+  const first = (error as { previousErrors?: unknown[] } | undefined)?.previousErrors?.[0];
+  const source = first ?? error;
+  const message = source instanceof Error ? source.message : String(source);
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+}
+
+/** Redis answered, with an error (out of memory, read-only replica, a script error...). */
+function isReplyError(error: unknown): boolean {
+  return (error as { name?: unknown } | undefined)?.name === 'ReplyError';
 }

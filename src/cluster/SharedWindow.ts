@@ -1,9 +1,12 @@
 import type { Redis } from 'ioredis';
-import { ACQUIRE, HOLD, PAUSE, RELEASE, SLOW_DOWN } from './windowScripts.js';
+import type { Window } from '../limits/SlidingWindowLimiter.js';
+import { ACQUIRE, CANCEL, HOLD, PAUSE, RELEASE, RENEW, SLOW_DOWN } from './windowScripts.js';
 
 interface ScriptCommands {
-  zimWindowAcquire(...args: (string | number)[]): Promise<[number, number]>;
+  zimWindowAcquire(...args: (string | number)[]): Promise<[number, number, string]>;
   zimWindowRelease(...args: (string | number)[]): Promise<number>;
+  zimWindowRenew(...args: (string | number)[]): Promise<number>;
+  zimWindowCancel(...args: (string | number)[]): Promise<number>;
   zimWindowSlowDown(...args: (string | number)[]): Promise<number>;
   zimWindowPause(...args: (string | number)[]): Promise<number>;
   zimWindowHold(...args: (string | number)[]): Promise<number>;
@@ -11,79 +14,163 @@ interface ScriptCommands {
 
 /** Teaches a client the window scripts (sent by SHA, and again in full after a Redis restart flushed them). */
 export function defineWindowScripts(client: Redis): void {
-  client.defineCommand('zimWindowAcquire', { numberOfKeys: 3, lua: ACQUIRE });
-  client.defineCommand('zimWindowRelease', { numberOfKeys: 1, lua: RELEASE });
+  // The number of keys comes first in each call: the windows of a limit vary.
+  client.defineCommand('zimWindowAcquire', { lua: ACQUIRE });
+  client.defineCommand('zimWindowRelease', { lua: RELEASE });
+  client.defineCommand('zimWindowRenew', { lua: RENEW });
+  client.defineCommand('zimWindowCancel', { lua: CANCEL });
   client.defineCommand('zimWindowSlowDown', { numberOfKeys: 1, lua: SLOW_DOWN });
   client.defineCommand('zimWindowPause', { numberOfKeys: 1, lua: PAUSE });
-  client.defineCommand('zimWindowHold', { numberOfKeys: 1, lua: HOLD });
+  client.defineCommand('zimWindowHold', { lua: HOLD });
 }
 
-/** One answer of the shared window: granted, or nothing before `waitMs`. */
-export interface SharedGrant {
-  readonly granted: boolean;
-  readonly waitMs: number;
+/** What a shared window needs to know of the fleet: the epoch of Redis it counts in, and when it gives up on a command. */
+export interface FleetTerms {
+  /** The epoch id this client counts in ('' before it saw one). */
+  readonly epoch: string;
+  /** A fresh epoch id, should Redis have none. */
+  newEpoch(): string;
+  /** The Redis time after which an acquire sent now has been given up by the client; 0 when unknown. */
+  redisDeadline(): number;
 }
 
 /**
- * One limit kept in Redis as an exact sliding window over the whole fleet: a unit is held from
- * its grant until one window after its answer, as in the in-process limiter, so the server never
- * sees more than `capacity` in any window whichever process sent them.
+ * One answer of the shared window: `granted` calls from the head, or nothing before `waitMs`.
+ * `epoch` is the one Redis counts in; `stale` when it is not the client's (Redis lost its keys:
+ * the client's slots must be recorded again first); `late` when it ran after the client's
+ * deadline (nothing was taken).
+ */
+export interface SharedGrant {
+  readonly granted: number;
+  readonly waitMs: number;
+  readonly epoch: string;
+  readonly stale?: boolean;
+  readonly late?: boolean;
+}
+
+/** A call's units: who took them and how many. */
+export interface Units {
+  readonly weight: number;
+  readonly token: string;
+}
+
+/**
+ * One limit kept in Redis as exact sliding windows over the whole fleet (the second, and the
+ * burst window if there is one): a unit is held from its grant until one window after its
+ * answer, as in the in-process limiter, so the server never sees more than the limit in any
+ * window whichever process sent them.
  */
 export class SharedWindow {
   readonly #redis: Redis & ScriptCommands;
-  readonly #keys: { slots: string; pause: string; slow: string };
-  readonly #capacity: number;
-  readonly #windowMs: number;
-  readonly #holdMs: number;
+  readonly #pause: string;
+  readonly #slow: string;
+  readonly #epochKey: string;
+  readonly #slots: string[];
+  readonly #windows: readonly Window[];
+  readonly #leaseMs: number;
+  readonly #quietMs: number;
+  readonly #fleet: FleetTerms;
 
-  constructor(redis: Redis, id: string, capacity: number, windowMs: number, holdMs: number) {
+  constructor(
+    redis: Redis,
+    id: string,
+    epochKey: string,
+    windows: readonly Window[],
+    times: { leaseMs: number; quietMs: number },
+    fleet: FleetTerms,
+  ) {
     this.#redis = redis as Redis & ScriptCommands;
-    this.#keys = { slots: `${id}:slots`, pause: `${id}:pause`, slow: `${id}:slow` };
-    this.#capacity = capacity;
-    this.#windowMs = windowMs;
-    this.#holdMs = holdMs;
+    this.#pause = `${id}:pause`;
+    this.#slow = `${id}:slow`;
+    this.#epochKey = epochKey;
+    this.#slots = windows.map((_, i) => (i === 0 ? `${id}:slots` : `${id}:slots:${i}`));
+    this.#windows = windows;
+    this.#leaseMs = times.leaseMs;
+    this.#quietMs = times.quietMs;
+    this.#fleet = fleet;
   }
 
-  /** Takes `weight` units under `token` if they fit now. */
-  async acquire(weight: number, token: string): Promise<SharedGrant> {
-    const { granted, waitMs } = await this.acquireMany([{ weight, token }]);
-    return { granted: granted === 1, waitMs };
+  get windows(): readonly Window[] {
+    return this.#windows;
   }
 
   /** Grants the first `granted` of `calls`, in order, as many as fit now, in one round trip. */
-  async acquireMany(
-    calls: readonly { weight: number; token: string }[],
-  ): Promise<{ granted: number; waitMs: number }> {
-    const { slots, pause, slow } = this.#keys;
-    const [granted, waitMs] = await this.#redis.zimWindowAcquire(
-      slots,
-      pause,
-      slow,
-      this.#capacity,
-      this.#holdMs,
-      this.#windowMs,
+  async acquireMany(calls: readonly Units[]): Promise<SharedGrant> {
+    const fleet = this.#fleet;
+    const known = fleet.epoch;
+    const [granted, waitMs, epoch] = await this.#redis.zimWindowAcquire(
+      3 + this.#slots.length,
+      this.#epochKey,
+      this.#pause,
+      this.#slow,
+      ...this.#slots,
+      this.#windows.length,
+      known,
+      fleet.newEpoch(),
+      Math.ceil(fleet.redisDeadline()),
+      this.#leaseMs,
+      this.#quietMs,
+      ...this.#windows.flatMap((w) => [w.capacity, w.ms]),
       ...calls.flatMap((c) => [c.weight, c.token]),
     );
-    return { granted, waitMs };
+    if (granted === -2) return { granted: 0, waitMs: 0, epoch: known, late: true };
+    if (granted === -1) return { granted: 0, waitMs: 0, epoch, stale: true };
+    return { granted, waitMs, epoch };
   }
 
-  /** The answer of `token` arrived: its units free one window from now. */
-  async release(weight: number, token: string): Promise<void> {
-    await this.#redis.zimWindowRelease(this.#keys.slots, token, weight, this.#windowMs);
+  /** The answer of `token` arrived: its units free one window from now, in each window. */
+  async release(units: Units): Promise<void> {
+    await this.#redis.zimWindowRelease(
+      this.#slots.length,
+      ...this.#slots,
+      units.token,
+      units.weight,
+      ...this.#windows.map((w) => w.ms + 1),
+    );
   }
 
-  /** Records `weight` units of `token`, taken while Redis was away, as held for `ms` more. */
-  async hold(weight: number, token: string, ms: number): Promise<void> {
-    await this.#redis.zimWindowHold(this.#keys.slots, token, weight, Math.ceil(ms));
+  /** The calls are still in flight: their lease starts again. */
+  async renew(calls: readonly Units[]): Promise<void> {
+    await this.#redis.zimWindowRenew(
+      this.#slots.length,
+      ...this.#slots,
+      this.#leaseMs,
+      ...calls.flatMap((c) => [c.token, c.weight]),
+    );
+  }
+
+  /** Units taken for calls that were never sent (their caller gave up): freed at once. */
+  async cancel(calls: readonly Units[]): Promise<void> {
+    await this.#redis.zimWindowCancel(
+      this.#slots.length,
+      ...this.#slots,
+      ...calls.flatMap((c) => [c.token, c.weight]),
+    );
+  }
+
+  /** Records `units` as held for `ms[i]` more in window `i` (taken while Redis was away, or lost by it). */
+  async hold(units: Units, ms: readonly number[]): Promise<void> {
+    await this.#redis.zimWindowHold(
+      this.#slots.length,
+      ...this.#slots,
+      units.token,
+      units.weight,
+      ...ms.map((x) => Math.max(1, Math.ceil(x))),
+    );
   }
 
   /** One less per window for every process (see `SLOW_DOWN`). */
   async slowDown(): Promise<void> {
-    await this.#redis.zimWindowSlowDown(this.#keys.slow, this.#capacity, this.#windowMs);
+    await this.#redis.zimWindowSlowDown(this.#slow, this.#windows[0]!.capacity, this.#windows[0]!.ms);
   }
 
   /** Nothing granted to any process for `ms`. */
   async pause(ms: number): Promise<void> {
-    await this.#redis.zimWindowPause(this.#keys.pause, Math.ceil(ms));
+    await this.#redis.zimWindowPause(this.#pause, Math.ceil(ms));
+  }
+
+  /** The lease of a unit in flight. */
+  get leaseMs(): number {
+    return this.#leaseMs;
   }
 }

@@ -3,11 +3,7 @@ import type { LimiterFactory } from '../limits/LimiterRegistry.js';
 import { ClusterLimiter } from './ClusterLimiter.js';
 import type { RedisCoordinator } from './RedisCoordinator.js';
 
-/** Limiters shared through Redis. `holdLimitMs` bounds how long a slot can stay taken if an answer never comes. */
-export function clusterLimiterFactory(
-  coordinator: RedisCoordinator,
-  clock: Clock,
-  holdLimitMs: number,
-): LimiterFactory {
-  return (key, limit, onIdle) => new ClusterLimiter(key, limit, coordinator, clock, holdLimitMs, onIdle);
+/** Limiters shared through Redis. */
+export function clusterLimiterFactory(coordinator: RedisCoordinator, clock: Clock): LimiterFactory {
+  return (key, limit, onIdle) => new ClusterLimiter(key, limit, coordinator, clock, onIdle);
 }

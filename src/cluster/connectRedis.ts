@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { RedisClass } from './loadIoredis.js';
 import type { ResolvedRedisOption } from './resolveRedisOption.js';
+import { defineQuotaScripts } from './SharedDailyQuota.js';
 import { defineWindowScripts } from './SharedWindow.js';
 
 /** Reconnection attempts are at most this far apart, so every live client is back soon after Redis. */
@@ -24,6 +25,7 @@ export function connectRedis(IORedis: RedisClass, options: ResolvedRedisOption):
     ? (options.client as Redis).duplicate(settings)
     : new IORedis(options.url!, settings);
   defineWindowScripts(client);
+  defineQuotaScripts(client);
   client.on('error', () => {});
   return client;
 }

@@ -2,7 +2,7 @@ import type { Clock } from './Clock.js';
 
 /**
  * Runs `fn` once `clock.now()` has passed `ms` from now, and not before: Node timers can fire a
- * little early against `Date.now()` (their base is the loop's cached time), so it re-arms if so.
+ * little early against the clock (their base is the loop's cached millisecond), so it re-arms if so.
  * Returns a function that cancels it.
  */
 export function afterAtLeast(clock: Clock, ms: number, fn: () => void): () => void {

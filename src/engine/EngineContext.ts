@@ -1,5 +1,4 @@
 import type { EventSink } from '../events/EventSink.js';
-import type { DailyQuota } from '../limits/DailyQuota.js';
 import type { LimiterRegistry } from '../limits/LimiterRegistry.js';
 import type { ResolvedOptions } from '../options/resolveOptions.js';
 import type { RetryBudget } from '../retry/RetryBudget.js';
@@ -8,7 +7,6 @@ import type { RetryBudget } from '../retry/RetryBudget.js';
 export interface EngineContext {
   readonly options: ResolvedOptions;
   readonly limiters: LimiterRegistry;
-  readonly quotas: Map<string, DailyQuota>;
   /** Server clock minus ours, learned from the Date header of a "signature expired" answer. */
   readonly clockOffset: { ms: number };
   /** Until when every action waits: the app-wide limit (code 7) was hit. */

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { clusterLimiterFactory } from '../cluster/clusterLimiterFactory.js';
 import { RedisCoordinator } from '../cluster/RedisCoordinator.js';
+import { SharedDailyQuota } from '../cluster/SharedDailyQuota.js';
 import type { SendAttempt, ZimCall } from '../core/Call.js';
 import { compose } from '../core/compose.js';
 import { linkSignals } from '../core/linkSignals.js';
@@ -14,7 +15,13 @@ import { retryInterceptor } from '../interceptors/retryInterceptor.js';
 import { signInterceptor } from '../interceptors/signInterceptor.js';
 import { throttleInterceptor } from '../interceptors/throttleInterceptor.js';
 import type { Permit, SlotWaiter } from '../limits/Limiter.js';
-import { type LimiterFactory, LimiterRegistry, localLimiterFactory } from '../limits/LimiterRegistry.js';
+import {
+  type LimiterFactory,
+  LimiterRegistry,
+  localLimiterFactory,
+  localQuotaFactory,
+  type QuotaFactory,
+} from '../limits/LimiterRegistry.js';
 import { scopeKeyOf } from '../limits/scopeKeyOf.js';
 import { weightOf } from '../limits/weightOf.js';
 import { isIdempotentByDefault } from '../options/isIdempotentByDefault.js';
@@ -69,24 +76,23 @@ export interface Engine {
 function limitersFor(
   options: ResolvedOptions,
   events: EventSink,
-): { factory: LimiterFactory; coordinator?: RedisCoordinator } {
-  if (!options.redis) return { factory: localLimiterFactory(options.clock) };
+): { factory: LimiterFactory; quotas: QuotaFactory; coordinator?: RedisCoordinator } {
+  const { clock } = options;
+  if (!options.redis) return { factory: localLimiterFactory(clock), quotas: localQuotaFactory(clock) };
   if (options.appId === undefined)
     throw new TypeError('expected appId with redis: shared limits are keyed by AppId');
   const coordinator = new RedisCoordinator(options.redis, options.appId, events);
-  const { attemptTimeoutMs } = options.retry;
-  const holdLimitMs = Number.isFinite(attemptTimeoutMs) ? attemptTimeoutMs + 10_000 : 10 * 60_000;
-  return { factory: clusterLimiterFactory(coordinator, options.clock, holdLimitMs), coordinator };
+  const quotas: QuotaFactory = (action, limit) => new SharedDailyQuota(action, limit, coordinator, clock);
+  return { factory: clusterLimiterFactory(coordinator, clock), quotas, coordinator };
 }
 
 /** Builds the engine of one client (or fetch wrapper, or undici interceptor). */
 export function createEngine(options: ResolvedOptions): Engine {
   const events = new EventSink(options.hooks);
-  const { factory, coordinator } = limitersFor(options, events);
+  const { factory, quotas, coordinator } = limitersFor(options, events);
   const context: EngineContext = {
     options,
-    limiters: new LimiterRegistry(factory),
-    quotas: new Map(),
+    limiters: new LimiterRegistry(factory, quotas),
     clockOffset: { ms: 0 },
     appPause: { until: 0 },
     budget: options.retry.budget

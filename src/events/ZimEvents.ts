@@ -99,8 +99,13 @@ export interface GiveUpEvent<A extends string = string> {
 export interface ClusterEvent {
   /** `shared`: every process counts against one budget in Redis; `local`: this process keeps to `share` of each limit by itself. */
   readonly state: 'shared' | 'local';
-  /** Why: `connected`, `rejoined`, `unreachable`, `lost`, `slow` (a command timed out). */
+  /**
+   * Why: `connected`, `rejoined`, `unreachable`, `lost`, `slow` (a command timed out), `error`
+   * (Redis answered with an error: out of memory, a read-only replica...).
+   */
   readonly reason: string;
+  /** The Redis error's message, when an error made it go local (e.g. `OOM command not allowed when used memory > 'maxmemory'.`). */
+  readonly message?: string;
   /** Processes seen sharing the AppId (undefined until Redis answered once). */
   readonly processes: number | undefined;
   /** The share of each limit this process uses while `local`. */

@@ -1,4 +1,5 @@
 import { classifyTransportError } from '../codes/classifyTransportError.js';
+import { wallNow } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import type { EngineContext } from '../engine/EngineContext.js';
@@ -14,7 +15,7 @@ export function classifyInterceptor(ctx: EngineContext): Interceptor {
   const { catalog, clock } = ctx.options;
   return (next) => (call) => {
     const classified = (outcome: Outcome): Outcome =>
-      outcome.response ? classifyResponse(outcome.response, catalog, clock.now(), call.idempotent) : outcome;
+      outcome.response ? classifyResponse(outcome.response, catalog, wallNow(clock), call.idempotent) : outcome;
     const transportFailed = (error: unknown): Outcome => {
       if (call.signal.aborted) throw call.signal.reason;
       const written = classifyTransportError(error).phase === 'after-write';

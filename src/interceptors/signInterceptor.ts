@@ -1,4 +1,5 @@
 import type { ZimCall } from '../core/Call.js';
+import { wallNow } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { untilAborted } from '../core/untilAborted.js';
@@ -19,7 +20,7 @@ export function signInterceptor(ctx: EngineContext): Interceptor {
   const learnOffset = (outcome: Outcome) => {
     if (outcome.code === SIGNATURE_EXPIRED) {
       const serverNow = Date.parse(outcome.response?.header('date') ?? '');
-      if (!Number.isNaN(serverNow)) ctx.clockOffset.ms = serverNow - clock.now();
+      if (!Number.isNaN(serverNow)) ctx.clockOffset.ms = serverNow - wallNow(clock);
     }
     return outcome;
   };
@@ -29,7 +30,7 @@ export function signInterceptor(ctx: EngineContext): Interceptor {
       if (typeof secret !== 'string' || secret.length === 0) {
         throw new TypeError(`expected serverSecret() to return a non-empty string, got ${typeof secret}`);
       }
-      const timestamp = Math.floor((clock.now() + ctx.clockOffset.ms) / 1000);
+      const timestamp = Math.floor((wallNow(clock) + ctx.clockOffset.ms) / 1000);
       return next({ ...call, signed: signRequest({ appId, serverSecret: secret, timestamp }) }).then(
         learnOffset,
       );

@@ -6,9 +6,9 @@ import { deadlineOf } from '../engine/deadlineOf.js';
 import type { EngineContext } from '../engine/EngineContext.js';
 import { ZimError } from '../errors/ZimError.js';
 import { ZimQuotaError } from '../errors/ZimQuotaError.js';
-import { DailyQuota } from '../limits/DailyQuota.js';
 import type { Limiter, Permit, SlotWaiter } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
+import type { Quota, QuotaTake, QuotaTicket } from '../limits/Quota.js';
 
 /** What a limiter slot is asked for with. */
 export interface SlotRequest {
@@ -28,7 +28,7 @@ export type ThrottleInterceptor = Interceptor & {
   admit(slot: SlotRequest, waiter: SlotWaiter): Permit | undefined;
 };
 
-/** Takes the quota and emits `throttle` once a queued slot is granted, then tells the caller's waiter. */
+/** Emits `throttle` once a queued slot is granted, then tells the caller's waiter; a wait that fails gives its quota back. */
 class AfterWait implements SlotWaiter {
   readonly weight: number;
   readonly #started: number;
@@ -36,34 +36,35 @@ class AfterWait implements SlotWaiter {
     readonly slot: SlotRequest,
     readonly waiter: SlotWaiter,
     readonly ctx: EngineContext,
-    readonly quota: DailyQuota | undefined,
+    readonly ticket: QuotaTicket | undefined,
   ) {
     this.weight = slot.weight;
     this.#started = ctx.options.clock.now();
   }
   granted(permit: Permit): void {
-    const { slot, ctx, quota } = this;
+    const { slot, ctx } = this;
     if (ctx.events.wants('throttle')) {
       const waitedMs = ctx.options.clock.now() - this.#started;
       ctx.events.emit('throttle', { action: slot.action, scopeKey: slot.scopeKey, waitedMs });
     }
-    if (quota) {
-      const retryAfterMs = quota.take();
-      if (retryAfterMs > 0) {
-        permit.release();
-        this.waiter.failed(new ZimQuotaError({ action: slot.action, quota: quota.limit, retryAfterMs }));
-        return;
-      }
-    }
     this.waiter.granted(permit);
   }
   failed(reason: unknown): void {
+    this.ticket?.giveBack(); // nothing was sent
     this.waiter.failed(reason);
   }
 }
 
 const APP_WIDE_LIMIT = 7;
 const WINDOW_MS = 1000;
+/** After the server refused a quota'd action for its quota, how long nothing more is sent (then one call finds out). */
+const QUOTA_PROBE_MS = 60_000;
+
+/** The ticket of a quota take, or the `ZimQuotaError` of a spent quota. */
+const ticketOf = (action: string, quota: Quota, taken: QuotaTake): QuotaTicket => {
+  if ('ticket' in taken) return taken.ticket;
+  throw new ZimQuotaError({ action, quota: quota.limit, retryAfterMs: taken.retryAfterMs });
+};
 
 /**
  * Keeps each action (per group or room, where scoped) under its limit: every attempt takes a
@@ -77,52 +78,26 @@ const WINDOW_MS = 1000;
 export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
   const { limits, clock, maxRequeues, retry } = ctx.options;
 
-  const quotaOf = (action: string, limit: ResolvedLimit): DailyQuota | undefined => {
-    if (limit.dailyQuota === undefined) return undefined;
-    let quota = ctx.quotas.get(action);
-    if (!quota) {
-      quota = new DailyQuota(limit.dailyQuota, clock);
-      ctx.quotas.set(action, quota);
-    }
-    return quota;
-  };
-
-  /** Throws `ZimQuotaError` when the quota has no room; with `take`, uses one call of it. */
-  const quotaCheck = (action: string, quota: DailyQuota, take: boolean) => {
-    const retryAfterMs = take ? quota.take() : quota.waitMs();
-    if (retryAfterMs > 0) throw new ZimQuotaError({ action, quota: quota.limit, retryAfterMs });
-  };
-
-  /** Takes the quota for a granted slot; gives the slot back if the quota is spent. */
-  const quotaTaken = (action: string, quota: DailyQuota, permit: Permit) => {
-    try {
-      quotaCheck(action, quota, true);
-    } catch (error) {
-      permit.release();
-      throw error;
-    }
-    return permit;
-  };
-
-  /** The call's limiter, after the checks that fail fast: a weight that can never fit, a spent quota. */
-  const limiterFor = (slot: SlotRequest): { limiter: Limiter; quota: DailyQuota | undefined } => {
+  /** The call's limiter (and quota), after the check that fails fast: a weight that can never fit. */
+  const limiterFor = (slot: SlotRequest): { limiter: Limiter; quota: Quota | undefined } => {
     const { action, limit, weight } = slot;
     if (weight > limit.burst) {
       const message = `${action} asks for ${weight} units but its limit is ${limit.burst} at once; split the call`;
       throw new ZimError(message, { action });
     }
-    const quota = quotaOf(action, limit);
-    if (quota) quotaCheck(action, quota, false); // fail fast, before any wait
+    const quota = ctx.limiters.quota(action, limit);
     const limiter = ctx.limiters.get(action, limit.scope === 'app' ? undefined : slot.scopeKey, limit);
     return { limiter, quota };
   };
 
-  /** The first attempt's slot, for the engine: a queued call is its waiter and nothing more. */
-  const admit = (slot: SlotRequest, waiter: SlotWaiter): Permit | undefined => {
-    const { limiter, quota } = limiterFor(slot);
-    const now = limiter.tryAcquire(slot.weight);
-    if (now) return quota ? quotaTaken(slot.action, quota, now) : now;
-    const told = quota || ctx.events.wants('throttle') ? new AfterWait(slot, waiter, ctx, quota) : waiter;
+  /** Queues `waiter` for a slot of `limiter`; a wait that fails gives `ticket` back. */
+  const queue = (
+    limiter: Limiter,
+    slot: SlotRequest,
+    waiter: SlotWaiter,
+    ticket: QuotaTicket | undefined,
+  ) => {
+    const told = ticket || ctx.events.wants('throttle') ? new AfterWait(slot, waiter, ctx, ticket) : waiter;
     const options = { signal: slot.signal };
     if (limiter.enqueue) limiter.enqueue(told, options);
     else
@@ -130,37 +105,95 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
         (permit) => told.granted(permit),
         (reason: unknown) => told.failed(reason),
       );
+  };
+
+  /**
+   * The first attempt's slot, for the engine: a queued call is its waiter and nothing more. A
+   * call of an action with a daily quota takes one call of it first, before any wait: a spent
+   * quota fails at once (`ZimQuotaError`, thrown or told), and a call that is never sent gives it back.
+   */
+  const admit = (slot: SlotRequest, waiter: SlotWaiter): Permit | undefined => {
+    const { limiter, quota } = limiterFor(slot);
+    if (!quota) {
+      const now = limiter.tryAcquire(slot.weight);
+      if (now) return now;
+      queue(limiter, slot, waiter, undefined);
+      return undefined;
+    }
+    const taken = quota.take();
+    if (taken instanceof Promise) {
+      taken
+        .then((t) => ticketOf(slot.action, quota, t))
+        .then(
+          (ticket) => queue(limiter, slot, waiter, ticket),
+          (reason: unknown) => waiter.failed(reason),
+        );
+      return undefined;
+    }
+    const ticket = ticketOf(slot.action, quota, taken);
+    const now = limiter.tryAcquire(slot.weight);
+    if (now) return now;
+    queue(limiter, slot, waiter, ticket);
     return undefined;
   };
 
   /**
-   * A slot of the call's limiter: now (no promise, no timer hop) or once one is free. The quota is
-   * checked before any wait and taken once the slot is granted. Throws for a weight that can never
-   * fit and for a spent quota.
+   * A slot of the call's limiter: now (no promise, no timer hop) or once one is free. A first
+   * attempt (not `priority`) that the engine did not admit takes its quota first, as `admit` does.
+   * Throws for a weight that can never fit and for a spent quota.
    */
   const slotFor = (slot: SlotRequest, priority: boolean): Permit | Promise<Permit> => {
     const { action, weight } = slot;
     const { limiter, quota } = limiterFor(slot);
+    if (quota && !priority) {
+      const taken = quota.take();
+      const acquired = (t: QuotaTake) => {
+        const ticket = ticketOf(action, quota, t);
+        return new Promise<Permit>((resolve, reject) => {
+          queue(limiter, slot, { weight, granted: resolve, failed: reject }, ticket);
+        });
+      };
+      return taken instanceof Promise ? taken.then(acquired) : acquired(taken);
+    }
     const now = priority ? undefined : limiter.tryAcquire(weight);
-    if (now) return quota ? quotaTaken(action, quota, now) : now;
+    if (now) return now;
     const waiting = limiter.acquire(weight, { signal: slot.signal, priority });
     // A queued call holds nothing more than the limiter's waiter unless something needs it.
-    if (!quota && !ctx.events.wants('throttle')) return waiting;
+    if (!ctx.events.wants('throttle')) return waiting;
     const started = clock.now();
     return waiting.then((permit) => {
-      if (ctx.events.wants('throttle')) {
-        ctx.events.emit('throttle', { action, scopeKey: slot.scopeKey, waitedMs: clock.now() - started });
-      }
-      return quota ? quotaTaken(action, quota, permit) : permit;
+      ctx.events.emit('throttle', { action, scopeKey: slot.scopeKey, waitedMs: clock.now() - started });
+      return permit;
     });
   };
+
+  /** When each quota'd action was last sent by this client: a refusal right after another is about the second, not the day. */
+  const lastSent = new Map<string, number>();
 
   const interceptor: Interceptor = (next) => (call) => {
     const limit = limits.get(call.action);
     const { state } = call;
 
+    /** Whether this attempt's action went out alone in its second (for an action with a daily quota). */
+    let alone = false;
+
     const answered = (outcome: Outcome): Outcome | Promise<Outcome> => {
       if (outcome.category !== 'rate-limited') return outcome;
+      if (alone && limit) {
+        // Refused although nothing else of it went out in that second: the day's quota is spent
+        // elsewhere (another system of the app). Requeued, it would only be refused again.
+        const quota = ctx.limiters.quota(call.action, limit);
+        if (quota) {
+          quota.spent(QUOTA_PROBE_MS);
+          throw new ZimQuotaError({
+            action: call.action,
+            quota: quota.limit,
+            retryAfterMs: QUOTA_PROBE_MS,
+            refusedWith: outcome.code,
+            attempts: state.attempts,
+          });
+        }
+      }
       if (state.requeues >= maxRequeues) {
         state.giveUp = 'max-requeues';
         return outcome;
@@ -169,6 +202,12 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
     };
 
     const send = (permit: Permit | undefined, waitSignal: AbortSignal): Promise<Outcome> => {
+      if (limit?.dailyQuota !== undefined) {
+        const now = clock.now();
+        const previous = lastSent.get(call.action);
+        alone = previous === undefined || now - previous >= WINDOW_MS;
+        lastSent.set(call.action, now);
+      }
       if (!permit) return next(call).then(answered);
       if (waitSignal.aborted) {
         permit.release(); // the deadline passed while the slot was granted: send nothing

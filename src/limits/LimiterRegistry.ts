@@ -1,11 +1,21 @@
 import type { Clock } from '../core/Clock.js';
+import { DailyQuota } from './DailyQuota.js';
 import type { Limiter } from './Limiter.js';
 import type { ResolvedLimit } from './LimitSpec.js';
+import type { Quota } from './Quota.js';
 import { SlidingWindowLimiter } from './SlidingWindowLimiter.js';
 import { windowsOf } from './windowsOf.js';
 
 /** Makes the limiter of one key. Replaceable (Redis-backed limiters plug in here). */
 export type LimiterFactory = (key: string, limit: ResolvedLimit, onIdle: () => void) => Limiter;
+
+/** Makes the daily quota of one action. Replaceable (a quota shared through Redis plugs in here). */
+export type QuotaFactory = (action: string, limit: number) => Quota;
+
+/** The in-process quota factory. */
+export function localQuotaFactory(clock: Clock): QuotaFactory {
+  return (_action, limit) => new DailyQuota(limit, clock);
+}
 
 /** The in-process factory: exact sliding windows, no timer hop on a free slot. */
 export function localLimiterFactory(clock: Clock): LimiterFactory {
@@ -19,10 +29,24 @@ export function localLimiterFactory(clock: Clock): LimiterFactory {
 export class LimiterRegistry {
   readonly #limiters = new Map<string, Limiter>();
   readonly #factory: LimiterFactory;
+  readonly #quotas = new Map<string, Quota>();
+  readonly #quotaFactory: QuotaFactory;
   #closed: { reason: unknown } | undefined;
 
-  constructor(factory: LimiterFactory) {
+  constructor(factory: LimiterFactory, quotaFactory: QuotaFactory) {
     this.#factory = factory;
+    this.#quotaFactory = quotaFactory;
+  }
+
+  /** The daily quota of `action`, if its limit has one. */
+  quota(action: string, limit: ResolvedLimit): Quota | undefined {
+    if (limit.dailyQuota === undefined) return undefined;
+    let quota = this.#quotas.get(action);
+    if (!quota) {
+      quota = this.#quotaFactory(action, limit.dailyQuota);
+      this.#quotas.set(action, quota);
+    }
+    return quota;
   }
 
   /** Limiters alive now. */

@@ -112,7 +112,10 @@ export interface ZimResilienceOptions<C extends string = never> {
    * and emits a `cluster` event. See docs/redis.md. @default none: limits are per process
    */
   readonly redis?: RedisOption;
-  /** The clock used for every wait and timestamp. @default the system clock */
+  /**
+   * The clock: `now()` (monotonic) for every wait, window and deadline, `wallNow()` for signature
+   * timestamps and HTTP dates. @default the system clock: `performance.now()` and `Date.now()`
+   */
   readonly clock?: Clock;
   /** Randomness for jitter: returns a number in [0, 1) (checked; anything else is a TypeError). @default Math.random */
   readonly random?: () => number;

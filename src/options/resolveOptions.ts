@@ -235,6 +235,8 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     if (typeof clock?.[m] !== 'function')
       throw new TypeError(`expected clock.${m} to be a function, got ${show(clock?.[m])}`);
   }
+  if (clock.wallNow !== undefined && typeof clock.wallNow !== 'function')
+    throw new TypeError(`expected clock.wallNow to be a function, got ${show(clock.wallNow)}`);
   if (o.random !== undefined && typeof o.random !== 'function') {
     throw new TypeError(`expected random to be a function returning [0, 1), got ${show(o.random)}`);
   }

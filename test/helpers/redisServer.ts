@@ -75,12 +75,23 @@ export class RedisServer {
     });
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered until `thaw()`. */
+  freeze(): void {
+    this.#child?.kill('SIGSTOP');
+  }
+
+  /** Lets a frozen server run again (SIGCONT): it then runs every command sent meanwhile. */
+  thaw(): void {
+    this.#child?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
     const child = this.#child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.ref(); // the wait for its exit keeps the process alive (a script may have nothing else)
     child.kill('SIGKILL');
+    child.kill('SIGCONT'); // a frozen server dies only once it runs again
     await exited;
     this.#child = undefined;
   }
