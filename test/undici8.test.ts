@@ -47,7 +47,7 @@ describe('other undici versions', () => {
   it.skipIf(!undici8Runs)('undici 8: request and fetch through Agent.compose(zimInterceptor)', async () => {
     const undici8 = await import('undici8');
     const interceptor = zimInterceptor(options());
-    const agent = new undici8.Agent().compose(interceptor as never);
+    const agent = new undici8.Agent().compose(interceptor);
     server.script('QueryUserInfos', [{ code: 1 }, { http: 503 }]);
     const res = await undici8.request(
       signedUrl(server.url, 'QueryUserInfos', server.appId, server.serverSecret),

@@ -5,11 +5,17 @@ import { ZimError } from '../errors/ZimError.js';
 export type RedisClass = new (url: string, options: RedisOptions) => Redis;
 
 /**
+ * The module name, held in a variable so that bundlers (esbuild, webpack, Rollup) leave the
+ * import to run time instead of failing to resolve an optional peer that is not installed.
+ */
+const IOREDIS = 'ioredis';
+
+/**
  * Loads ioredis, an optional peer dependency, only when the `redis` option is set. Without it,
  * a ZimError that names the package and how to install it (the import error as its `cause`).
  */
 export async function loadIoredis(
-  importer: () => Promise<unknown> = () => import('ioredis'),
+  importer: () => Promise<unknown> = () => import(IOREDIS),
 ): Promise<RedisClass> {
   try {
     const mod = (await importer()) as unknown as { Redis?: RedisClass; default?: RedisClass };

@@ -13,9 +13,14 @@ const channels = {
   passthrough: diagnostics.channel('zim-resilience:passthrough'),
 } as const;
 
+/** A hook's failure, as a process warning: it cannot break the call. */
+function hookFailed(name: string, how: 'threw' | 'rejected', error: unknown): void {
+  process.emitWarning(`zim-resilience: the ${name} hook ${how}: ${String(error)}`);
+}
+
 /**
  * Delivers events to the user's hooks and to `node:diagnostics_channel`. A hook that throws
- * cannot break a call: its error is reported as a process warning.
+ * cannot break a call, nor one whose promise rejects: its error is reported as a process warning.
  */
 export class EventSink {
   readonly #hooks: ZimHooks;
@@ -32,9 +37,12 @@ export class EventSink {
     if (channel.hasSubscribers) channel.publish(frozen);
     if (hook) {
       try {
-        hook(frozen);
+        const returned: unknown = hook(frozen);
+        // an async hook's rejection is contained too, never an unhandled rejection
+        if (returned instanceof Promise || typeof (returned as PromiseLike<unknown>)?.then === 'function')
+          Promise.resolve(returned).catch((error: unknown) => hookFailed(name, 'rejected', error));
       } catch (error) {
-        process.emitWarning(`zim-resilience: the ${name} hook threw: ${String(error)}`);
+        hookFailed(name, 'threw', error);
       }
     }
   }

@@ -4,6 +4,7 @@ import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { untilAborted } from '../core/untilAborted.js';
 import type { EngineContext } from '../engine/EngineContext.js';
+import { ZimError } from '../errors/ZimError.js';
 import { signRequest } from '../sign/signRequest.js';
 
 const SIGNATURE_EXPIRED = 100000004;
@@ -13,7 +14,7 @@ const SIGNATURE_EXPIRED = 100000004;
  * read again (it may be a function, for rotation). On "signature expired" it learns the offset
  * from the answer's `Date` header, so the next attempt (and every later call) is signed right.
  * Without credentials (a door wrapping already-signed requests) it passes calls through. A
- * `serverSecret()` that never settles cannot hold a call past its signal or `close()`.
+ * `serverSecret()` that never settles cannot hold a call past its signal, `close()` or the attempt timeout.
  */
 export function signInterceptor(ctx: EngineContext): Interceptor {
   const { appId, serverSecret, clock } = ctx.options;
@@ -36,7 +37,28 @@ export function signInterceptor(ctx: EngineContext): Interceptor {
       );
     };
     if (typeof serverSecret === 'string') return (call) => signed(call, serverSecret);
-    // The secret function is user code: its wait obeys the call's signal and the client's close().
-    return async (call) => signed(call, await untilAborted(Promise.resolve(serverSecret()), call.signal));
+    // The secret function is user code: its wait obeys the call's signal, the client's close()
+    // and the attempt timeout (so a call still settles by deadlineMs + attemptTimeoutMs).
+    const { attemptTimeoutMs } = ctx.options.retry;
+    return async (call) => {
+      let timer: unknown;
+      const late = new Promise<never>((_, reject) => {
+        timer = clock.setTimeout(
+          () =>
+            reject(
+              new ZimError(
+                `serverSecret() did not settle within retry.attemptTimeoutMs (${attemptTimeoutMs} ms)`,
+              ),
+            ),
+          attemptTimeoutMs,
+        );
+      });
+      try {
+        const secret = Promise.race([Promise.resolve(serverSecret()), late]);
+        return signed(call, await untilAborted(secret, call.signal));
+      } finally {
+        clock.clearTimeout(timer);
+      }
+    };
   };
 }

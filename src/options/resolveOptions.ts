@@ -246,7 +246,8 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     serverSecret: secret,
     baseUrl,
     limits: resolveLimits(o.limits, customActions),
-    idempotent: idempotent as Record<string, boolean>,
+    // no prototype: a custom action named `toString` or `constructor` finds nothing inherited
+    idempotent: Object.assign(Object.create(null) as Record<string, boolean>, idempotent),
     customActions,
     retry,
     catalog: createCodeCatalog(o.codes),

@@ -16,8 +16,15 @@ import { type AnswerStream, type BufferedAnswer, dispatchAttempt } from './dispa
 import { ReplayController } from './ReplayController.js';
 import { retriesAbove, stackedRetryError } from './stackedRetry.js';
 
-/** An undici interceptor with the remedies applied to ZIM calls, and a `close()`. */
-export type ZimInterceptor = Dispatcher.DispatcherComposeInterceptor & {
+/** The `dispatch` of a dispatcher of any undici major (7 or 8): what an interceptor wraps. */
+export type AnyDispatch = (options: never, handler: never) => boolean;
+
+/**
+ * An undici interceptor with the remedies applied to ZIM calls, and a `close()`. Typed for
+ * whichever undici the caller composes it with (7 or 8: `Agent.compose` infers `D`), not only
+ * for the undici 7 this package depends on.
+ */
+export type ZimInterceptor = (<D extends AnyDispatch>(dispatch: D) => D) & {
   /** Settles every queued call (the handler gets `ZimClosedError`) and frees every timer. */
   close(): Promise<void>;
 };
@@ -219,7 +226,10 @@ export function zimInterceptor<const C extends string = never>(
       void run(door, dispatch, opts, handler, action, search);
       return true;
     };
-  return Object.assign(interceptor, { close: () => engine.close() });
+  // typed as undici 7's here; both majors hand it the same dispatch contract at run time
+  return Object.assign(interceptor as unknown as <D extends AnyDispatch>(dispatch: D) => D, {
+    close: () => engine.close(),
+  });
 }
 
 /** `?Action=X` or `&Action=X`: a path that looks like a ZIM call. */

@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Called with all of stdout so far on every chunk; `kill` ends the child with SIGTERM. */
   readonly onStdout?: (text: string, kill: () => void) => void;
+  /** Where the child runs. @default the repository root */
+  readonly cwd?: string;
 }
 
 /** The environment of a child: without the variables of the vitest running us, and without colours. */
@@ -25,11 +27,11 @@ export function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `command ...args` in the repository root; kills it (and only it) after the timeout. */
+/** Runs `command ...args` (in the repository root unless `cwd` says otherwise); kills it (and only it) after the timeout. */
 export function runChild(command: string, args: readonly string[], options: RunOptions = {}): Promise<Run> {
-  const { timeoutMs = 90_000, onStdout } = options;
+  const { timeoutMs = 90_000, onStdout, cwd = root } = options;
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

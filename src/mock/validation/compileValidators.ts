@@ -1,12 +1,12 @@
-import type { ErrorObject } from 'ajv';
 import * as bodyValidators from '../generated/bodyValidators.js';
 import * as queryValidators from '../generated/queryValidators.js';
 import { ZIM_API_SCHEMAS } from '../generated/zimApiSchemas.js';
+import type { SchemaError } from './SchemaError.js';
 
 /** A compiled request schema: true when the parameters conform; the first error in `errors`. */
 export interface RequestValidator {
   (params: unknown): boolean;
-  errors?: ErrorObject[] | null;
+  errors?: SchemaError[] | null;
 }
 
 /** What the server checks of one documented action. */

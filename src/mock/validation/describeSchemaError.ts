@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { SchemaError } from './SchemaError.js';
 
 /** `/UserInfo/0/UserId` → `UserInfo[0].UserId`. */
 function fieldOf(instancePath: string, child?: string): string {
@@ -13,8 +13,8 @@ function fieldOf(instancePath: string, child?: string): string {
 }
 
 /** The rule's own value, for the message: `(maxLength: 32)`, `(enum: 1, 2, 3)`. */
-function ruleOf(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
+function ruleOf(error: SchemaError): string {
+  const { params } = error;
   switch (error.keyword) {
     case 'maxLength':
     case 'minLength':
@@ -38,7 +38,7 @@ function ruleOf(error: ErrorObject): string {
  * `Invalid parameter: FromUserId is missing (required)` or
  * `Invalid parameter: UserInfo[0].UserId must NOT have more than 32 characters (maxLength: 32)`.
  */
-export function describeSchemaError(error: ErrorObject | undefined): string {
+export function describeSchemaError(error: SchemaError | undefined): string {
   if (error === undefined) return 'Invalid parameter.';
   if (error.keyword === 'required') {
     const missing = String((error.params as { missingProperty: unknown }).missingProperty);
