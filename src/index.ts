@@ -39,3 +39,14 @@ export type {
 export { computeSignature, type SignedParams, signRequest } from './sign/signRequest.js';
 export { computeCallbackSignature, verifyCallbackSignature } from './sign/verifyCallbackSignature.js';
 export { type ZimInterceptor, zimInterceptor } from './undici/zimInterceptor.js';
+export type { Batch, BatchFailure, BatchItem, BatchOptions, BatchProgress, BatchResult } from './jobs/Batch.js';
+export type { BatchSpec } from './jobs/BatchSpec.js';
+export {
+  BATCH_ACTIONS,
+  type BatchAction,
+  PAGED_ACTIONS,
+  type PagedAction,
+} from './jobs/generated/jobActions.js';
+export type { PageItem, Paginate, PaginateOptions, PaginateParams } from './jobs/Paginate.js';
+export type { PagedSpec } from './jobs/PagedSpec.js';
+export { ZimCursorError } from './jobs/ZimCursorError.js';
