@@ -28,7 +28,8 @@ export function pagedActions(spec) {
     const cursorOut = Object.keys(props(a.response)).find((k) => CURSOR_OUT.test(k));
     if (cursorIn === undefined || cursorOut === undefined) continue;
     const items = arrays(a.response);
-    if (items.length !== 1) throw new Error(`${action}: expected one array in the answer, got ${items.length}`);
+    if (items.length !== 1)
+      throw new Error(`${action}: expected one array in the answer, got ${items.length}`);
     const type = props(a.response)[cursorOut].type;
     const inType = props(a.request)[cursorIn].type;
     if (type !== inType) throw new Error(`${action}: ${cursorIn} is a ${inType}, ${cursorOut} a ${type}`);
@@ -37,7 +38,9 @@ export function pagedActions(spec) {
     )?.[0];
     const decided = spec.jobs?.paged?.[action];
     if (decided?.end !== undefined && decided.end !== endFlag)
-      throw new Error(`${action}: spec jobs.paged says the walk ends on ${decided.end}, the schema on ${endFlag}`);
+      throw new Error(
+        `${action}: spec jobs.paged says the walk ends on ${decided.end}, the schema on ${endFlag}`,
+      );
     const limit = props(a.request)['Limit'];
     out[action] = {
       cursor: cursorIn,
@@ -73,7 +76,8 @@ export function batchActions(spec) {
     const maxItems = decided.maxItems ?? fromSchema[0];
     if (list.length === 0) list.push(...candidates.map(([k]) => k));
     if (list.length === 0 || maxItems === undefined) throw new Error(`${action}: no list or no maximum`);
-    for (const k of list) if (props(a.request)[k]?.type !== 'array') throw new Error(`${action}.${k} is no array`);
+    for (const k of list)
+      if (props(a.request)[k]?.type !== 'array') throw new Error(`${action}.${k} is no array`);
     const answerLists = arrays(a.response);
     const failures = answerLists.filter(([, v]) => 'SubCode' in props(v.items)).map(([k]) => k);
     const successes = answerLists.filter(([, v]) => !('SubCode' in props(v.items))).map(([k]) => k);

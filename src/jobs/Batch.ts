@@ -3,11 +3,12 @@ import type { CallOptions } from '../client/createZimClient.js';
 import type { BATCH_ACTIONS, BatchAction } from './generated/jobActions.js';
 
 /** An item of the list parameter of `A` (`UserRegister`: one `UserInfo` entry). */
-export type BatchItem<A extends BatchAction> = NonNullable<
-  ZimParams<A>[(typeof BATCH_ACTIONS)[A]['list'][number] & keyof ZimParams<A>]
-> extends readonly (infer I)[]
-  ? I
-  : never;
+export type BatchItem<A extends BatchAction> =
+  NonNullable<
+    ZimParams<A>[(typeof BATCH_ACTIONS)[A]['list'][number] & keyof ZimParams<A>]
+  > extends readonly (infer I)[]
+    ? I
+    : never;
 
 /** How far a batch has got, each time items settle. */
 export interface BatchProgress {

@@ -12,11 +12,8 @@ export interface PaginateOptions extends Omit<CallOptions, 'method'> {
 export type PageItemsField<A extends PagedAction> = (typeof PAGED_ACTIONS)[A]['items'];
 
 /** One item of a page of `A`, typed from the documents (`QueryGroupMemberList`: a member). */
-export type PageItem<A extends PagedAction> = NonNullable<
-  ZimAnswer<A>[PageItemsField<A> & keyof ZimAnswer<A>]
-> extends readonly (infer I)[]
-  ? I
-  : never;
+export type PageItem<A extends PagedAction> =
+  NonNullable<ZimAnswer<A>[PageItemsField<A> & keyof ZimAnswer<A>]> extends readonly (infer I)[] ? I : never;
 
 /** The parameters of a walk: the action's own, with the cursor left to the walk (and `Limit` to its maximum). */
 export type PaginateParams<A extends PagedAction> = Partial<ZimParams<A>> &

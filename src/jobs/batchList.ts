@@ -13,7 +13,9 @@ export function batchList(
   params: Readonly<Record<string, unknown>>,
   allowLarge: boolean,
 ): { readonly name: string; readonly items: readonly unknown[] } {
-  const filled = spec.list.filter((name) => Array.isArray(params[name]) && (params[name] as unknown[]).length > 0);
+  const filled = spec.list.filter(
+    (name) => Array.isArray(params[name]) && (params[name] as unknown[]).length > 0,
+  );
   if (filled.length > 1)
     throw new TypeError(`expected only one of ${filled.join(', ')} to be filled for ${action}, got both`);
   const name = filled[0] ?? spec.list[0]!;

@@ -123,7 +123,12 @@ function runBatch(call: JobCall, context: BatchContext, run: BatchRun): Promise<
         for (const entry of items as Readonly<Record<string, unknown>>[]) {
           const key = spec.key === undefined ? undefined : entry[spec.key];
           const pending = key === undefined ? undefined : byKey.get(String(key))?.shift();
-          if (pending !== undefined && spec.split && retryable(entry['SubCode']) && pending.attempts < context.maxAttempts) {
+          if (
+            pending !== undefined &&
+            spec.split &&
+            retryable(entry['SubCode']) &&
+            pending.attempts < context.maxAttempts
+          ) {
             pending.attempts++;
             queue.push(pending);
             resent++;
@@ -139,7 +144,11 @@ function runBatch(call: JobCall, context: BatchContext, run: BatchRun): Promise<
         const indexOf = new Map(chunk.map((p) => [itemKey(p.item, spec.key), p.index]));
         for (const entry of items as Readonly<Record<string, unknown>>[]) {
           const key = spec.key === undefined ? undefined : entry[spec.key];
-          entries.push({ field, index: indexOf.get(key === undefined ? undefined : String(key)) ?? first, entry });
+          entries.push({
+            field,
+            index: indexOf.get(key === undefined ? undefined : String(key)) ?? first,
+            entry,
+          });
         }
       }
       done += chunk.length - resent;

@@ -3,8 +3,8 @@ import type { ZimBody } from '../core/Outcome.js';
 import { PAGED_ACTIONS } from './generated/jobActions.js';
 import { isLastPage } from './isLastPage.js';
 import type { JobCall } from './JobCall.js';
-import type { Paginate, PaginateOptions } from './Paginate.js';
 import type { PagedSpec } from './PagedSpec.js';
+import type { Paginate, PaginateOptions } from './Paginate.js';
 import { ZimCursorError } from './ZimCursorError.js';
 
 const PAGED: Readonly<Record<string, PagedSpec>> = PAGED_ACTIONS;
@@ -23,7 +23,9 @@ function pagedSpec(action: unknown): PagedSpec {
 /** `options.maxItems`, checked. */
 function maxItemsOf(options: PaginateOptions): number {
   const max = options.maxItems ?? Number.POSITIVE_INFINITY;
-  if (!(typeof max === 'number' && (Number.isSafeInteger(max) || max === Number.POSITIVE_INFINITY) && max >= 0))
+  if (
+    !(typeof max === 'number' && (Number.isSafeInteger(max) || max === Number.POSITIVE_INFINITY) && max >= 0)
+  )
     throw new TypeError(`expected maxItems to be a non-negative integer, got ${JSON.stringify(max)}`);
   return max;
 }
