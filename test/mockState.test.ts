@@ -181,8 +181,16 @@ describe('groups', () => {
     expect(page0['Next']).not.toBe(1);
     const byNumber = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Limit: 2, Next: 1 });
     expect(byNumber.Code).toBe(660000002);
-    const page1 = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Limit: 2, Next: page0['Next'] });
-    const page2 = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Limit: 2, Next: page1['Next'] });
+    const page1 = await call(server, 'QueryGroupMemberList', {
+      GroupId: 'team',
+      Limit: 2,
+      Next: page0['Next'],
+    });
+    const page2 = await call(server, 'QueryGroupMemberList', {
+      GroupId: 'team',
+      Limit: 2,
+      Next: page1['Next'],
+    });
     expect(page2).toMatchObject({ Next: 0, MemberList: [{ UserId: 'm4' }] });
     expect((await call(server, 'QueryGroupMemberList', { GroupId: 'nope' })).Code).toBe(660600001);
 

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createZimClient, type PageItem, PAGED_ACTIONS, ZimCursorError, type ZimClient } from '../src/index.js';
+import {
+  createZimClient,
+  PAGED_ACTIONS,
+  type PageItem,
+  type ZimClient,
+  ZimCursorError,
+} from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
 
 const OPEN: Record<string, false> = {};
@@ -9,7 +15,12 @@ let zim: ZimClient;
 async function setUp(members: number) {
   const users = ['owner', ...Array.from({ length: members }, (_, i) => `m${i}`)];
   server = await startMockZimServer({ users });
-  zim = createZimClient({ appId: server.appId, serverSecret: server.serverSecret, baseUrl: server.url, limits: OPEN });
+  zim = createZimClient({
+    appId: server.appId,
+    serverSecret: server.serverSecret,
+    baseUrl: server.url,
+    limits: OPEN,
+  });
   // a group of `members` + owner, in chunks of CreateGroup's and InviteUsersIntoGroup's 100
   await zim.call('CreateGroup', { GroupId: 'g', GroupOwner: 'owner', UserId: users.slice(1, 101) });
   for (let i = 101; i < users.length; i += 100)
@@ -38,7 +49,8 @@ describe('zim.paginate', () => {
   it('sends Limit at the documented maximum by default: 251 members in one call', async () => {
     await setUp(250);
     const pages: unknown[] = [];
-    for await (const page of zim.paginate.iterator('QueryGroupMemberList', { GroupId: 'g' })) pages.push(page);
+    for await (const page of zim.paginate.iterator('QueryGroupMemberList', { GroupId: 'g' }))
+      pages.push(page);
     expect(pages).toHaveLength(1);
     expect(server.stats().QueryGroupMemberList.arrivals).toBe(1);
     expect(PAGED_ACTIONS.QueryGroupMemberList.maxLimit).toBe(1000);
@@ -95,7 +107,9 @@ describe('zim.paginate', () => {
     // @ts-expect-error not a paged action
     await expect(zim.paginate('UserRegister', {})).rejects.toThrow(TypeError);
     // @ts-expect-error not a paged action
-    expect(() => zim.paginate.iterator('SendPeerMessage', {})).toThrow(/expected action to be a paged action/);
+    expect(() => zim.paginate.iterator('SendPeerMessage', {})).toThrow(
+      /expected action to be a paged action/,
+    );
     expect(server.stats().UserRegister.arrivals + server.stats().SendPeerMessage.arrivals).toBe(0);
   });
 
