@@ -26,6 +26,24 @@ export { ZimQuotaError } from './errors/ZimQuotaError.js';
 export { ZimTransportError } from './errors/ZimTransportError.js';
 export type * from './events/ZimEvents.js';
 export { type ResilientFetch, resilientFetch } from './fetch/resilientFetch.js';
+export type {
+  Batch,
+  BatchFailure,
+  BatchItem,
+  BatchOptions,
+  BatchProgress,
+  BatchResult,
+} from './jobs/Batch.js';
+export type { BatchSpec } from './jobs/BatchSpec.js';
+export {
+  BATCH_ACTIONS,
+  type BatchAction,
+  PAGED_ACTIONS,
+  type PagedAction,
+} from './jobs/generated/jobActions.js';
+export type { PagedSpec } from './jobs/PagedSpec.js';
+export type { PageItem, Paginate, PaginateOptions, PaginateParams } from './jobs/Paginate.js';
+export { ZimCursorError } from './jobs/ZimCursorError.js';
 export type { ActionSpec } from './limits/ActionSpec.js';
 export { ZIM_ACTIONS, type ZimAction } from './limits/actions.js';
 export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';

@@ -22,6 +22,12 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /sent \d+ messages, \d+ maybe sent/,
     /retries by reason/,
   ],
+  'examples/jobs.ts': [
+    /registered 299 users, 1 already there, 0 lost/,
+    /invited 299 in 3 calls/,
+    /the group has 301 members; the owner is admin/,
+    /first page: 300 of 301/,
+  ],
   'examples/fetch.ts': [/UserRegister answered Code 0/, /QueryUserInfos found Ann after 3 attempts/],
   'examples/ky.ts': [/CreateGroup book-club after 2 attempts; members: cy, di/],
   'examples/undici.ts': [

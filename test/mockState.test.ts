@@ -114,8 +114,9 @@ describe('parameters', () => {
     const server = await start({ users: ['o'] });
     for (const id of ['g1', 'g2', 'g3'])
       expect((await call(server, 'CreateGroup', { GroupOwner: 'o', GroupId: id })).Code).toBe(0);
-    const viaGet = await call(server, 'QueryAppGroupList', { Limit: 2, Next: 1 }, 'GET');
-    const viaPost = await call(server, 'QueryAppGroupList', { Limit: 2, Next: 1 });
+    const { Next } = await call(server, 'QueryAppGroupList', { Limit: 2, Next: 0 });
+    const viaGet = await call(server, 'QueryAppGroupList', { Limit: 2, Next }, 'GET');
+    const viaPost = await call(server, 'QueryAppGroupList', { Limit: 2, Next });
     expect(viaGet).toMatchObject({ TotalCount: 3, Next: 0, GroupIdList: [{ GroupId: 'g3', GroupName: '' }] });
     expect(viaPost).toMatchObject({ TotalCount: 3, Next: 0, GroupIdList: [{ GroupId: 'g3' }] });
   });
@@ -171,13 +172,25 @@ describe('groups', () => {
     expect(page0).toMatchObject({
       Code: 0,
       TotalCount: 5,
-      Next: 1,
       MemberList: [
         { UserId: 'owner', Role: 1 },
         { UserId: 'm1', Role: 3 },
       ],
     });
-    const page2 = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Limit: 2, Next: 2 });
+    // cursors are opaque: a page number is refused, the cursor the server sent is followed
+    expect(page0['Next']).not.toBe(1);
+    const byNumber = await call(server, 'QueryGroupMemberList', { GroupId: 'team', Limit: 2, Next: 1 });
+    expect(byNumber.Code).toBe(660000002);
+    const page1 = await call(server, 'QueryGroupMemberList', {
+      GroupId: 'team',
+      Limit: 2,
+      Next: page0['Next'],
+    });
+    const page2 = await call(server, 'QueryGroupMemberList', {
+      GroupId: 'team',
+      Limit: 2,
+      Next: page1['Next'],
+    });
     expect(page2).toMatchObject({ Next: 0, MemberList: [{ UserId: 'm4' }] });
     expect((await call(server, 'QueryGroupMemberList', { GroupId: 'nope' })).Code).toBe(660600001);
 

@@ -11,6 +11,9 @@ import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { appendQuery } from '../http/appendQuery.js';
 import { readBounded } from '../http/readBounded.js';
 import { signedQuery } from '../http/signedQuery.js';
+import type { Batch } from '../jobs/Batch.js';
+import type { Paginate } from '../jobs/Paginate.js';
+import { withJobs } from '../jobs/withJobs.js';
 import { ZIM_ACTIONS, type ZimAction } from '../limits/actions.js';
 import { assertKnownAction } from '../limits/assertKnownAction.js';
 import { resolveOptions } from '../options/resolveOptions.js';
@@ -49,6 +52,10 @@ export interface ZimClient<C extends string = never> {
   call<A extends ZimAction | C>(action: A, ...args: ZimCallArgs<A, CallOptions>): Promise<ZimAnswer<A>>;
   /** Settles every queued call (rejected with `ZimClosedError`), frees timers and sockets. */
   close(): Promise<void>;
+  /** Every item of every page of a paged action, through `call` (docs/jobs.md); `.iterator` yields page by page. */
+  readonly paginate: Paginate;
+  /** A batch action's list split at its documented maximum, sent through `call`, merged into one answer (docs/jobs.md). */
+  readonly batch: Batch;
 }
 
 /**
@@ -94,7 +101,7 @@ export function createZimClient<const C extends string = never>(options: ZimClie
     return engine.run(new ClientCall(door, action, params, method, options), bodyOf);
   };
 
-  return {
+  const client = {
     call(action: string, params: unknown = {}, callOptions: CallOptions = NO_OPTIONS) {
       if (typeof action !== 'string' || !/^\w+$/.test(action)) {
         return Promise.reject(
@@ -124,6 +131,7 @@ export function createZimClient<const C extends string = never>(options: ZimClie
       if (ownAgent) await ownAgent.destroy();
     },
   };
+  return withJobs(client, resolved.retry.maxAttempts, resolved.catalog);
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };

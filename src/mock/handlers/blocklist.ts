@@ -2,7 +2,7 @@ import { MockState } from '../MockState.js';
 import type { Handler } from './Handler.js';
 import { page } from './paging.js';
 import { list, str } from './params.js';
-import { ok, refuse } from './results.js';
+import { isResult, ok, refuse } from './results.js';
 
 /** ZIM's default blocklist limit per user. */
 const MAX_BLOCKED = 1000;
@@ -57,7 +57,9 @@ const CheckUsersIsInBlacklist: Handler = ({ params, state }) => {
 /** QueryBlacklist: `Limit` (0 means 100) blocked users from page `Next`. */
 const QueryBlacklist: Handler = ({ params, state }) => {
   const blocked = [...(state.blacklists.get(str(params, 'FromUserId')) ?? new Map<string, number>())];
-  const { slice, next } = page(blocked, params, 100);
+  const p = page(blocked, params, { max: 100 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({
     TotalCount: blocked.length,
     Next: next,

@@ -1,8 +1,9 @@
 import { MockState } from '../MockState.js';
 import type { Handler } from './Handler.js';
 import { messageItem } from './messageRecords.js';
+import { page } from './paging.js';
 import { bool, list, num, numbers, objects, str } from './params.js';
-import { ok, refuse } from './results.js';
+import { isResult, ok, refuse } from './results.js';
 
 /** ZIM's limit on pinned conversations per user. */
 const MAX_PINNED = 100;
@@ -12,12 +13,12 @@ const MAX_SILENCED = 500;
 /** QueryConversationList: FromUserId's conversations, most recent first, `Limit` (default 100) from offset `Next`. */
 const QueryConversationList: Handler = ({ params, state }) => {
   const convs = state.conversationsOf(str(params, 'FromUserId'));
-  const start = num(params, 'Next', 0);
-  const limit = num(params, 'Limit', 100);
-  const slice = convs.slice(start, start + limit);
+  const p = page(convs, params, { max: 500, fallback: 100 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({
     TotalCount: convs.length,
-    Next: start + limit < convs.length ? start + limit : 0,
+    Next: next,
     List: slice.map((c) => ({ ConvId: c.ConvId, ConvType: c.ConvType, UpdateTime: c.UpdateTime })),
   });
 };

@@ -2,7 +2,7 @@ import { MockState } from '../MockState.js';
 import type { ErrorItem, Handler, HandlerContext } from './Handler.js';
 import { page } from './paging.js';
 import { list, num, objects, str } from './params.js';
-import { errorItem, ok, refuse } from './results.js';
+import { errorItem, isResult, ok, refuse } from './results.js';
 
 /** ZIM's default friend limit per user. */
 const MAX_FRIENDS = 3000;
@@ -182,7 +182,9 @@ const UpdateFriendAttributes: Handler = ({ params, state }) => {
 /** QueryFriendList: `Limit` (0 means 100) friends from page `Next`. */
 const QueryFriendList: Handler = ({ params, state }) => {
   const friends = state.friendsOf(str(params, 'FromUserId'));
-  const { slice, next } = page(friends, params, 100);
+  const p = page(friends, params, { max: 100 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({
     TotalCount: friends.length,
     Next: next,

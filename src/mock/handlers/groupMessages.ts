@@ -50,7 +50,9 @@ const QueryGroupMsg: Handler = (ctx) => {
   if (isResult(group)) return group;
   const shown =
     num(ctx.params, 'WithEmptyMsg', 0) === 1 ? group.Messages : group.Messages.filter((m) => !m.Revoked);
-  const { slice, next } = page(shown, ctx.params, 100);
+  const p = page(shown, ctx.params, { max: 100, fallback: 10 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({ Next: next, List: slice.map((m) => messageItem(m)) });
 };
 

@@ -1,7 +1,7 @@
 import { findGroup } from './findGroup.js';
 import type { Handler } from './Handler.js';
 import { page } from './paging.js';
-import { num, str } from './params.js';
+import { str } from './params.js';
 import { isResult, ok } from './results.js';
 
 /** QueryGroupInfo: the group's data, limits, mute state and attributes. */
@@ -33,7 +33,9 @@ const QueryGroupInfo: Handler = (ctx) => {
 const QueryGroupMemberList: Handler = (ctx) => {
   const group = findGroup(ctx);
   if (isResult(group)) return group;
-  const { slice, next } = page(group.MemberIds, ctx.params, 1000);
+  const p = page(group.MemberIds, ctx.params, { max: 1000 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({
     TotalCount: group.Members.size,
     Next: next,
@@ -49,7 +51,9 @@ const QueryGroupMemberList: Handler = (ctx) => {
 /** QueryAppGroupList: every group of the app, `Limit` (0 means 10000) from page `Next`. */
 const QueryAppGroupList: Handler = ({ params, state }) => {
   const groups = [...state.groups.values()];
-  const { slice, next } = page(groups, params, 10000);
+  const p = page(groups, params, { max: 10000 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({
     TotalCount: groups.length,
     Next: next,
@@ -64,11 +68,11 @@ const QueryAppCommunityList: Handler = () => ok({ TotalCount: 0, Next: 0, Commun
 const QueryGroupsInfoOfUser: Handler = ({ params, state }) => {
   const from = str(params, 'FromUserId');
   const groups = [...state.groups.values()].filter((g) => g.Members.has(from));
-  const start = Number.parseInt(str(params, 'Next') || '0', 10) || 0;
-  const limit = num(params, 'Limit', 100);
-  const slice = groups.slice(start, start + limit);
+  const p = page(groups, params, { max: 100, string: true });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({
-    NextRsp: start + limit < groups.length ? String(start + limit) : '',
+    NextRsp: next,
     HasJoinGroupNum: groups.length,
     GroupInfoList: slice.map((g) => ({
       GroupId: g.GroupId,

@@ -1,5 +1,6 @@
 import { findGroup } from './findGroup.js';
 import type { Handler } from './Handler.js';
+import { page } from './paging.js';
 import { bool, byteLength, list, num, numbers, objects, str } from './params.js';
 import { isResult, ok, refuse } from './results.js';
 
@@ -80,6 +81,12 @@ const UpdateGroupData: Handler = (ctx) => {
   return ok();
 };
 
+/**
+ * Groups per FetchForbidGroupList page. ZEGO's default is 10,000 (adjustable by its support, so a
+ * client must not count on it); the mock pages at 100 so a walk over a few hundred groups has pages.
+ */
+const FORBID_PAGE = 100;
+
 /** FetchForbidGroupList: the groups where FromUserId is muted (ForbidType 1 whole group, 2 the member). */
 const FetchForbidGroupList: Handler = ({ params, state, serverNowMs }) => {
   const from = str(params, 'FromUserId');
@@ -91,10 +98,9 @@ const FetchForbidGroupList: Handler = ({ params, state, serverNowMs }) => {
     if (g.IsAllMuted && active(g.MutedUntil)) muted.push({ GroupId: g.GroupId, ForbidType: 1 });
     else if (active(member.MutedUntil)) muted.push({ GroupId: g.GroupId, ForbidType: 2 });
   }
-  const start = num(params, 'StartFlag', 0);
-  const slice = muted.slice(start, start + 100);
-  const end = start + 100 >= muted.length;
-  return ok({ FetchEnd: end ? 1 : 0, NextFlag: end ? 0 : start + 100, GroupList: slice });
+  const p = page(muted, { StartFlag: params['StartFlag'] }, { cursor: 'StartFlag', max: FORBID_PAGE });
+  if (isResult(p)) return p;
+  return ok({ FetchEnd: p.next === 0 ? 1 : 0, NextFlag: p.next, GroupList: p.slice });
 };
 
 /** The groups domain: attributes, limits, mute and data. */

@@ -2,7 +2,7 @@ import type { Handler, HandlerContext } from './Handler.js';
 import { checkMessageBody, importTime, messageItem, newMessage, receipt, revoke } from './messageRecords.js';
 import { page } from './paging.js';
 import { list, num, numbers, str } from './params.js';
-import { ok, refuse } from './results.js';
+import { isResult, ok, refuse } from './results.js';
 
 /** The last MsgSeq of a conversation. */
 const lastSeq = (messages: readonly { MsgSeq: number }[]) => messages.at(-1)?.MsgSeq ?? 0;
@@ -69,7 +69,9 @@ const ImportPeerMsg: Handler = ({ params, state, serverNowMs }) => {
 const QueryPeerMsg: Handler = ({ params, state }) => {
   const all = state.peerConversation(str(params, 'FromUserId'), str(params, 'ToUserId'));
   const shown = num(params, 'WithEmptyMsg', 0) === 1 ? all : all.filter((m) => !m.Revoked);
-  const { slice, next } = page(shown, params, 100);
+  const p = page(shown, params, { max: 100, fallback: 10 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({ Next: next, List: slice.map((m) => messageItem(m)) });
 };
 

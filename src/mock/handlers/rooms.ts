@@ -1,7 +1,8 @@
 import { RoomRecord } from '../MockState.js';
 import { findRoom } from './findRoom.js';
 import type { Handler } from './Handler.js';
-import { list, num, objects, str } from './params.js';
+import { page } from './paging.js';
+import { list, objects, str } from './params.js';
 import { isResult, ok, refuse } from './results.js';
 
 /** CreateRoom: the room with FromUserId in it and its attributes; an existing RoomId is 660300014. */
@@ -107,12 +108,12 @@ const QueryRoomUserList: Handler = (ctx) => {
   if (isResult(room)) return room;
   if (room.Members.size === 0) return refuse(660300008);
   const ids = room.MemberIds;
-  const start = Number.parseInt(str(ctx.params, 'NextFlag') || '0', 10) || 0;
-  const limit = num(ctx.params, 'Limit', 0) || 500;
-  const slice = ids.slice(start, start + limit);
+  const p = page(ids, ctx.params, { cursor: 'NextFlag', string: true, max: 500 });
+  if (isResult(p)) return p;
+  const { slice, next } = p;
   return ok({
     Count: ids.length,
-    NextFlag: start + limit < ids.length ? String(start + limit) : '',
+    NextFlag: next,
     UserList: slice.map((id) => ({ UserId: id, UserName: ctx.state.users.get(id)?.UserName ?? '' })),
   });
 };
