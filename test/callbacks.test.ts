@@ -268,7 +268,9 @@ describe('createCallbackReceiver through node:http', () => {
 describe('before_send_msg', () => {
   it("answers the handler's verdict", async () => {
     const { url, events } = await serve({
-      on: { before_send_msg: (e) => (e.msg_body.includes('spam') ? { result: 3, reason: 'spam' } : 1) },
+      on: {
+        before_send_msg: (e) => ((e.msg_body ?? '').includes('spam') ? { result: 3, reason: 'spam' } : 1),
+      },
     });
     const ok = await deliver(url, signed(beforeSendMsg({ request_id: 'r1' }), { secret }));
     const spam = await deliver(

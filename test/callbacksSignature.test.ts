@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-
+  callbackTimestampMs,
   computeCallbackSignature,
   verifyCallbackSignature,
 } from '../src/sign/verifyCallbackSignature.js';
