@@ -39,6 +39,18 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /stacked with interceptors.retry: TypeError ZIM_STACKED_RETRY, 0 arrivals/,
   ],
   'examples/redis-workers.ts': [/0 rate-limited/],
+  'examples/callbacks-node.ts': [
+    /send_msg 42 from ann: 100% done\n200 /,
+    /duplicate send_msg: not handled again\n200 /,
+    /refused: bad signature \(401\)/,
+    /200 \{"result":3,"reason":"spam"\}/,
+  ],
+  'examples/callbacks-express.ts': [
+    /group g1 created by ann: ann, bob\nanswered 200\nanswered 200 \(a redelivery/,
+    /other event: room_enter/,
+  ],
+  'examples/callbacks-fastify.ts': [/ann is online\nanswered 200\nanswered 401 \(stale\)/],
+  'examples/callbacks-hono.ts': [/verdict \{"result":0\} from timeout\nanswered 200 \{"result":0\} in time/],
   'examples/readme/callbacks.ts': [/user_login: genuine\nforged: refused/],
   'examples/readme/chain.ts': [/attempt 1: retryable \(Code 1\)[\s\S]*attempt 2: success \(Code 0\)/],
   'examples/readme/client-door.ts': [/UserRegister answered Code 0/],

@@ -1,0 +1,61 @@
+import type { RedisClientLike } from '../cluster/RedisOption.js';
+
+/** Dedupe shared by every receiver of a fleet, through Redis. */
+export interface CallbackRedisOptions {
+  /** A `redis://` or `rediss://` URL. Give this or `client`. */
+  readonly url?: string;
+  /** An ioredis client; it is duplicated, so yours is never closed by `close()`. */
+  readonly client?: RedisClientLike;
+  /** Prefix of every key. @default 'zim-resilience:callbacks' */
+  readonly keyPrefix?: string;
+  /** A Redis command with no answer after this long counts as failed (dedupe falls back to memory). @default 1000 */
+  readonly commandTimeoutMs?: number;
+}
+
+/** `redis` option: a URL, an ioredis client, or the full options. */
+export type CallbackRedisOption = string | RedisClientLike | CallbackRedisOptions;
+
+/** The `redis` option after defaults and checks. */
+export interface ResolvedCallbackRedis {
+  readonly url: string | undefined;
+  readonly client: RedisClientLike | undefined;
+  readonly keyPrefix: string;
+  readonly commandTimeoutMs: number;
+}
+
+const isClient = (v: unknown): v is RedisClientLike =>
+  typeof (v as RedisClientLike | undefined)?.duplicate === 'function';
+
+/** Checks the `redis` option; a wrong one is a TypeError naming it (a URL's password is never echoed). */
+export function resolveCallbackRedis(
+  option: CallbackRedisOption | undefined,
+): ResolvedCallbackRedis | undefined {
+  if (option === undefined) return undefined;
+  const o: CallbackRedisOptions =
+    typeof option === 'string' ? { url: option } : isClient(option) ? { client: option } : option;
+  if (typeof o !== 'object' || o === null)
+    throw new TypeError(
+      `expected redis to be a redis:// URL, an ioredis client or an object, got ${typeof option}`,
+    );
+  for (const key of Object.keys(o)) {
+    if (!['url', 'client', 'keyPrefix', 'commandTimeoutMs'].includes(key))
+      throw new TypeError(`unknown option redis.${key}`);
+  }
+  if ((o.url === undefined) === (o.client === undefined))
+    throw new TypeError('expected exactly one of redis.url and redis.client');
+  if (o.url !== undefined && !(typeof o.url === 'string' && /^rediss?:\/\//.test(o.url)))
+    throw new TypeError('expected redis.url to be a redis:// or rediss:// URL');
+  if (o.client !== undefined && !isClient(o.client))
+    throw new TypeError('expected redis.client to be an ioredis client');
+  const keyPrefix = o.keyPrefix ?? 'zim-resilience:callbacks';
+  if (typeof keyPrefix !== 'string' || keyPrefix === '')
+    throw new TypeError(
+      `expected redis.keyPrefix to be a non-empty string, got ${JSON.stringify(keyPrefix)}`,
+    );
+  const commandTimeoutMs = o.commandTimeoutMs ?? 1000;
+  if (!(typeof commandTimeoutMs === 'number' && commandTimeoutMs > 0 && Number.isFinite(commandTimeoutMs)))
+    throw new TypeError(
+      `expected redis.commandTimeoutMs to be a positive finite number, got ${JSON.stringify(commandTimeoutMs)}`,
+    );
+  return { url: o.url, client: o.client, keyPrefix, commandTimeoutMs };
+}

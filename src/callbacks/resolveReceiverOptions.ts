@@ -1,0 +1,92 @@
+import { type BeforeSendVerdict, toVerdict } from './BeforeSendVerdict.js';
+import type { CallbackHooks } from './CallbackHooks.js';
+import {
+  CALLBACK_DEFAULTS,
+  type CallbackHandlers,
+  type CallbackReceiverOptions,
+} from './CallbackReceiverOptions.js';
+import { type ResolvedCallbackRedis, resolveCallbackRedis } from './CallbackRedisOption.js';
+import { CALLBACK_SPECS } from './generated/callbackSpec.js';
+
+/** The receiver's options after defaults and checks. */
+export interface ResolvedReceiverOptions {
+  readonly callbackSecret: string;
+  readonly on: CallbackHandlers;
+  readonly dedupeTtlMs: number;
+  readonly beforeSendTimeoutMs: number;
+  readonly beforeSendFallback: BeforeSendVerdict;
+  readonly maxAgeSeconds: number;
+  readonly maxBodyBytes: number;
+  readonly redis: ResolvedCallbackRedis | undefined;
+  readonly hooks: CallbackHooks;
+  readonly now: () => number;
+}
+
+const KNOWN = [
+  'callbackSecret',
+  'on',
+  'dedupeTtlMs',
+  'beforeSendTimeoutMs',
+  'beforeSendFallback',
+  'maxAgeSeconds',
+  'maxBodyBytes',
+  'redis',
+  'hooks',
+  'now',
+];
+
+function positive(name: string, value: unknown, max = Number.POSITIVE_INFINITY): number {
+  if (typeof value === 'number' && value > 0 && value <= max && Number.isFinite(value)) return value;
+  const range = max === Number.POSITIVE_INFINITY ? 'a positive finite number' : `a number in (0, ${max}]`;
+  throw new TypeError(`expected ${name} to be ${range}, got ${JSON.stringify(value)}`);
+}
+
+/** Checks the options up front: a wrong one is a TypeError that names it (never echoing the secret). */
+export function resolveReceiverOptions(options: CallbackReceiverOptions): ResolvedReceiverOptions {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('expected the options of createCallbackReceiver to be an object');
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.includes(key)) throw new TypeError(`unknown option ${key}`);
+  }
+  const { callbackSecret, on } = options;
+  if (typeof callbackSecret !== 'string' || callbackSecret === '')
+    throw new TypeError(`expected callbackSecret to be a non-empty string, got ${typeof callbackSecret}`);
+  if (typeof on !== 'object' || on === null) throw new TypeError('expected on to be an object of handlers');
+  for (const [name, handler] of Object.entries(on)) {
+    if (name !== '*' && !Object.hasOwn(CALLBACK_SPECS, name))
+      throw new TypeError(
+        `unknown event on.${name} (documented: ${Object.keys(CALLBACK_SPECS).join(', ')}; '*' for any)`,
+      );
+    if (typeof handler !== 'function') throw new TypeError(`expected on.${name} to be a function`);
+  }
+  const fallback = options.beforeSendFallback ?? CALLBACK_DEFAULTS.beforeSendFallback;
+  if (toVerdict(fallback).result !== (fallback as { result?: unknown })?.result)
+    throw new TypeError(
+      `expected beforeSendFallback to be { result: 0 | 1 | 2 | 3, reason? }, got ${JSON.stringify(fallback)}`,
+    );
+  const maxAgeSeconds = options.maxAgeSeconds ?? CALLBACK_DEFAULTS.maxAgeSeconds;
+  if (!(typeof maxAgeSeconds === 'number' && maxAgeSeconds > 0))
+    throw new TypeError(
+      `expected maxAgeSeconds to be a positive number, got ${JSON.stringify(maxAgeSeconds)}`,
+    );
+  if (options.now !== undefined && typeof options.now !== 'function')
+    throw new TypeError('expected now to be a function returning milliseconds');
+  if (options.hooks !== undefined && (typeof options.hooks !== 'object' || options.hooks === null))
+    throw new TypeError('expected hooks to be an object of functions');
+  return {
+    callbackSecret,
+    on,
+    dedupeTtlMs: positive('dedupeTtlMs', options.dedupeTtlMs ?? CALLBACK_DEFAULTS.dedupeTtlMs),
+    beforeSendTimeoutMs: positive(
+      'beforeSendTimeoutMs',
+      options.beforeSendTimeoutMs ?? CALLBACK_DEFAULTS.beforeSendTimeoutMs,
+      2500,
+    ),
+    beforeSendFallback: toVerdict(fallback),
+    maxAgeSeconds,
+    maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes ?? CALLBACK_DEFAULTS.maxBodyBytes),
+    redis: resolveCallbackRedis(options.redis),
+    hooks: options.hooks ?? {},
+    now: options.now ?? Date.now,
+  };
+}
