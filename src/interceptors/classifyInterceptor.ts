@@ -15,7 +15,9 @@ export function classifyInterceptor(ctx: EngineContext): Interceptor {
   const { catalog, clock } = ctx.options;
   return (next) => (call) => {
     const classified = (outcome: Outcome): Outcome =>
-      outcome.response ? classifyResponse(outcome.response, catalog, wallNow(clock), call.idempotent) : outcome;
+      outcome.response
+        ? classifyResponse(outcome.response, catalog, wallNow(clock), call.idempotent)
+        : outcome;
     const transportFailed = (error: unknown): Outcome => {
       if (call.signal.aborted) throw call.signal.reason;
       const written = classifyTransportError(error).phase === 'after-write';
