@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { zimInterceptor } from '../src/index.js';
+import { createZimClient, zimInterceptor } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
 import { signedUrl } from './helpers/signedUrl.js';
 
@@ -70,4 +70,19 @@ describe('other undici versions', () => {
     await agent.close();
     await interceptor.close();
   });
+
+  it.skipIf(!undici8Runs)(
+    'undici 8: the client sends through an undici 8 Agent given as its dispatcher',
+    async () => {
+      const undici8 = await import('undici8');
+      const agent = new undici8.Agent();
+      // before: 5 attempts, then a ZimTransportError ("opts.dispatcher is not supported by instance methods")
+      const zim = createZimClient({ ...options(), dispatcher: agent as unknown as Agent });
+      server.script('QueryUserInfos', [{ code: 1 }]);
+      await expect(zim.call('QueryUserInfos', { UserIds: ['a'] })).resolves.toMatchObject({ Code: 0 });
+      expect(server.stats().QueryUserInfos.arrivals).toBe(2);
+      await zim.close();
+      await agent.close();
+    },
+  );
 });

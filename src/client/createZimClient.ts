@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Agent, type Dispatcher, request } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
 import type { Clock } from '../core/Clock.js';
 import type { ZimBody } from '../core/Outcome.js';
@@ -95,7 +95,14 @@ export function createZimClient<const C extends string = never>(options: ZimClie
     return { status: res.statusCode, header, text, truncated };
   };
 
-  const door: ClientDoor = { base, dispatcher, toRaw, clock: resolved.clock };
+  const { origin } = resolved.baseUrl;
+  const door: ClientDoor = {
+    origin,
+    path: base.slice(origin.length),
+    dispatcher,
+    toRaw,
+    clock: resolved.clock,
+  };
   const call = (action: string, params: Readonly<Record<string, unknown>>, options: CallOptions) => {
     const method = options.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
     return engine.run(new ClientCall(door, action, params, method, options), bodyOf);
@@ -138,7 +145,9 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** What every call of one client sends through. */
 interface ClientDoor {
-  readonly base: string;
+  readonly origin: string;
+  /** The base URL's path, to which each call appends its query. */
+  readonly path: string;
   readonly dispatcher: Dispatcher;
   readonly toRaw: (res: Dispatcher.ResponseData<unknown>) => Promise<RawResponse>;
   readonly clock: Clock;
@@ -147,13 +156,14 @@ interface ClientDoor {
 /**
  * One attempt's abort, as undici's `request()` takes it (its `signal` may be an EventEmitter):
  * lighter than an AbortController per attempt. Aborted by the call's signal or the attempt timeout.
+ * It has no `aborted` property: undici 8 takes anything that has one for a native AbortSignal.
  */
 class AttemptAbort extends EventEmitter {
-  aborted = false;
+  fired = false;
   reason: unknown;
   abort(reason: unknown): void {
-    if (this.aborted) return;
-    this.aborted = true;
+    if (this.fired) return;
+    this.fired = true;
     this.reason = reason;
     this.emit('abort');
   }
@@ -199,8 +209,8 @@ class ClientCall implements CallInit {
 
   send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
     const { method, door } = this;
-    const prefix = `${door.base}?Action=${this.action}${this.#query}`; // action is \w+: nothing to escape
-    const url = signed ? prefix + signedQuery(signed) : prefix;
+    const prefix = `${door.path}?Action=${this.action}${this.#query}`; // action is \w+: nothing to escape
+    const path = signed ? prefix + signedQuery(signed) : prefix;
     const body = this.#body;
     const { dispatcher, clock } = door;
     const attempt = new AttemptAbort();
@@ -214,20 +224,24 @@ class ClientCall implements CallInit {
       unlisten();
     };
     // One timer bounds the whole attempt (headers and body): undici's own per-phase timers
-    // (bodyTimeout restarts on every chunk) are off.
+    // (bodyTimeout restarts on every chunk) are off. Sent through the dispatcher's own `request`,
+    // not undici's top-level one with `{ dispatcher }`: an undici 8 Agent refuses that option.
+    const { origin } = door;
     const init =
       body === undefined
-        ? { method, dispatcher, signal: attempt, headersTimeout: 0, bodyTimeout: 0 }
+        ? { origin, path, method, signal: attempt, headersTimeout: 0, bodyTimeout: 0 }
         : {
+            origin,
+            path,
             method,
-            dispatcher,
             signal: attempt,
             body,
             headers: JSON_HEADERS,
             headersTimeout: 0,
             bodyTimeout: 0,
           };
-    return request(url, init)
+    return dispatcher
+      .request(init)
       .then(door.toRaw)
       .then(
         (raw) => {
@@ -236,7 +250,7 @@ class ClientCall implements CallInit {
         },
         (error: unknown) => {
           done();
-          throw attempt.aborted ? attempt.reason : error;
+          throw attempt.fired ? attempt.reason : error;
         },
       );
   }
