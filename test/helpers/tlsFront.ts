@@ -9,6 +9,8 @@ export interface TlsFront {
   readonly url: string;
   /** TLS connections that completed a handshake. */
   readonly handshakes: number;
+  /** Connections whose handshake failed (the client refused the certificate, or spoke no TLS). */
+  readonly refusals: number;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function startTlsFront(target: string, cert: TestCert): Promise<Tls
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let handshakes = 0;
+  let refusals = 0;
   const server = createServer({ key: cert.key, cert: cert.cert }, (secure: TLSSocket) => {
     handshakes++;
     const plain = connect(Number(port), hostname);
@@ -35,12 +38,17 @@ export async function startTlsFront(target: string, cert: TestCert): Promise<Tls
     plain.on('error', end).on('close', end);
     secure.pipe(plain).pipe(secure);
   });
-  server.on('tlsClientError', () => {}); // a client that refuses the certificate: expected here
+  server.on('tlsClientError', () => {
+    refusals++; // a client that refuses the certificate: expected here
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     get handshakes() {
       return handshakes;
+    },
+    get refusals() {
+      return refusals;
     },
     close: () =>
       new Promise<void>((r) => {
