@@ -33,7 +33,10 @@ afterAll(async () => {
 
 const routes: [string, (ca: string | undefined) => Dispatcher][] = [
   ['Agent({ connect: { ca } })', (ca) => new Agent(ca ? { connect: { ca } } : {})],
-  ['ProxyAgent({ requestTls: { ca } })', (ca) => new ProxyAgent({ uri: proxy.url, ...(ca && { requestTls: { ca } }) })],
+  [
+    'ProxyAgent({ requestTls: { ca } })',
+    (ca) => new ProxyAgent({ uri: proxy.url, ...(ca && { requestTls: { ca } }) }),
+  ],
   [
     'EnvHttpProxyAgent({ httpsProxy, requestTls: { ca } })',
     (ca) => new EnvHttpProxyAgent({ httpsProxy: proxy.url, noProxy: '', ...(ca && { requestTls: { ca } }) }),
@@ -81,7 +84,9 @@ describe.each(routes)('over HTTPS through %s', (route, makeDispatcher) => {
         const error = await door.call('SendPeerMessage', SEND).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ZimTransportError);
         expect(error).toMatchObject({ attempts: 1, mayHaveCommitted: true });
-        expect((error as Error).message).toMatch(/the request was written, so the call may have been committed/);
+        expect((error as Error).message).toMatch(
+          /the request was written, so the call may have been committed/,
+        );
         expect(mock.stats().SendPeerMessage.arrivals).toBe(1);
       } finally {
         await door.close();
@@ -110,6 +115,42 @@ describe.each(routes)('over HTTPS through %s', (route, makeDispatcher) => {
         if (viaProxy(route)) expect(proxy.tunnels.length - tunnels).toBe(2); // one tunnel per call: no retry
       } finally {
         await door.close();
+      }
+    },
+  );
+});
+
+describe('a proxy that refuses the tunnel', () => {
+  it.each<[number, number]>([
+    [407, 1],
+    [502, 5],
+  ])(
+    'HTTP %i: nothing reached the server; told, and tried %i time(s) even for a send',
+    async (status, attempts) => {
+      const refusing = await startConnectProxy({ refuse: status });
+      const dispatcher = new ProxyAgent({ uri: refusing.url, requestTls: { ca: cert.cert } });
+      dispatchers.push(dispatcher);
+      mock.resetStats();
+      try {
+        for (const door of threeDoors({
+          baseUrl: front.url,
+          appId: mock.appId,
+          serverSecret: mock.serverSecret,
+          dispatcher,
+        })) {
+          const before = refusing.tunnels.length;
+          const error = await door.call('SendPeerMessage', SEND).catch((e: unknown) => e);
+          await door.close();
+          expect(error, door.name).toBeInstanceOf(ZimTransportError);
+          expect(error, door.name).toMatchObject({ attempts, mayHaveCommitted: false });
+          expect((error as Error).message).toContain(
+            `the proxy refused to open a tunnel to the server: HTTP ${status} (UND_ERR_ABORTED); nothing was sent`,
+          );
+          expect(refusing.tunnels.length - before, door.name).toBe(attempts);
+        }
+        expect(mock.stats().SendPeerMessage.arrivals).toBe(0);
+      } finally {
+        await refusing.close();
       }
     },
   );

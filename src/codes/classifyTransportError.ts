@@ -70,6 +70,9 @@ export const TLS_CERT_CODES: readonly string[] = Object.freeze([
 export const TLS_DISCONNECT_MESSAGE =
   'Client network socket disconnected before secure TLS connection was established';
 
+/** undici's ProxyAgent's words for a proxy that refused the tunnel (nothing reached the server). */
+export const PROXY_REFUSED = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/;
+
 /** One link of a cause chain, as the classifiers read it. */
 export type ErrorLike = {
   code?: unknown;
@@ -110,7 +113,8 @@ export const codeOf = (e: ErrorLike): string | undefined => (typeof e.code === '
  * `undici:client:connectError` diagnostics channel: DNS, TCP, TLS handshake, a proxy's tunnel),
  * ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH, UND_ERR_CONNECT_TIMEOUT (undici's
  * `ConnectTimeoutError`), any error of a `connect` call, a certificate refused
- * ({@link TLS_CERT_CODES}), a socket closed before TLS was established, fetch's "bad port".
+ * ({@link TLS_CERT_CODES}), a socket closed before TLS was established, a proxy that refused the
+ * tunnel, fetch's "bad port".
  * After it: ECONNRESET, EPIPE, UND_ERR_SOCKET ("other side closed"), UND_ERR_HEADERS_TIMEOUT,
  * UND_ERR_BODY_TIMEOUT, UND_ERR_CLOSED, any other ETIMEDOUT, anything unknown.
  *
@@ -143,6 +147,7 @@ function isBeforeWrite(e: ErrorLike): boolean {
   if (code !== undefined && (BEFORE_WRITE_CODES.includes(code) || TLS_CERT_CODES.includes(code))) return true;
   if (e.syscall === 'connect' || isConnectTimeout(e)) return true;
   if (e.message === TLS_DISCONNECT_MESSAGE || e.message === 'bad port') return true;
+  if (typeof e.message === 'string' && PROXY_REFUSED.test(e.message)) return true;
   return failedInConnect(e);
 }
 

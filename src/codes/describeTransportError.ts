@@ -1,6 +1,7 @@
 import {
   codeOf,
   type ErrorLike,
+  PROXY_REFUSED,
   TLS_CERT_CODES,
   TLS_DISCONNECT_MESSAGE,
   writeEvidence,
@@ -17,6 +18,7 @@ export type TransportFailureKind =
   | 'connect-timeout'
   | 'connect-failed'
   | 'blocked-port'
+  | 'proxy'
   | 'reset'
   | 'closed'
   | 'timeout'
@@ -34,7 +36,7 @@ export interface TransportFailure {
    * call may have been committed).
    */
   readonly written: 'no' | 'yes' | 'unknown';
-  /** True when a retry would meet the same failure (a certificate refused, a port fetch will not use). */
+  /** True when a retry would meet the same failure (a certificate refused, a port fetch will not use, a proxy's 4xx). */
   readonly fatal: boolean;
   /** The cause in words: `could not resolve no-such-host.invalid (ENOTFOUND)`. Never a secret. */
   readonly summary: string;
@@ -164,12 +166,36 @@ function told(e: ErrorLike | undefined, written: TransportFailure['written']): T
       summary: 'fetch will not connect to this port (a "bad port" of the Fetch standard)',
       hint: 'use another port, or undici.request (createZimClient or zimInterceptor), which has no such list',
     };
+  const proxied = PROXY_REFUSED.exec(message);
+  if (proxied) {
+    const status = Number(proxied[1]);
+    return {
+      kind: 'proxy',
+      code,
+      written,
+      fatal: status >= 400 && status < 500,
+      summary: `the proxy refused to open a tunnel to the server: HTTP ${status}${tag}`,
+      ...(status === 407 && {
+        hint: "give the ProxyAgent the proxy's credentials (its token option, or user:password in its uri)",
+      }),
+      ...(status === 403 && {
+        hint: "the proxy's policy forbids this host: ask for baseUrl's host to be allowed",
+      }),
+    };
+  }
   if (message === TLS_DISCONNECT_MESSAGE)
     return {
       kind: 'connect-failed',
       code,
       written,
       summary: `the connection to ${at ?? 'the server'} was closed before TLS was established${tag}`,
+    };
+  if (written === 'no' && code === 'ECONNRESET')
+    return {
+      kind: 'connect-failed',
+      code,
+      written,
+      summary: `the connection${at ? ` to ${at}` : ''} was reset while it was being set up (TCP, TLS or a proxy's tunnel)${tag}`,
     };
   if (written === 'no' && (e.syscall === 'connect' || failedInConnect(e)))
     return {

@@ -10,8 +10,14 @@ export interface ConnectProxy {
   close(): Promise<void>;
 }
 
-/** Starts a CONNECT proxy on a free port (node:http + node:net): each tunnel is piped both ways. */
-export async function startConnectProxy(): Promise<ConnectProxy> {
+/**
+ * Starts a CONNECT proxy on a free port (node:http + node:net): each tunnel is piped both ways, or,
+ * with `refuse`, every CONNECT is answered with that status (407: credentials wanted, 502...), or
+ * (`'hang-up'`) its connection is closed without an answer.
+ */
+export async function startConnectProxy(
+  options: { refuse?: number | 'hang-up' } = {},
+): Promise<ConnectProxy> {
   const tunnels: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((_req, res) => {
@@ -21,6 +27,10 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const target = req.url ?? '';
     tunnels.push(target);
+    if (options.refuse !== undefined) {
+      client.end(`HTTP/1.1 ${options.refuse} Refused\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
     const at = target.lastIndexOf(':');
     const upstream = connect(Number(target.slice(at + 1)), target.slice(0, at).replace(/^\[|\]$/g, ''));
     sockets.add(client).add(upstream);
