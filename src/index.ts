@@ -9,6 +9,11 @@ export { classifyCode, codeInfo } from './codes/classifyCode.js';
 export { classifyHttpStatus } from './codes/classifyHttpStatus.js';
 export { classifyTransportError } from './codes/classifyTransportError.js';
 export { type CodeOverride, createCodeCatalog, ZIM_CODE_CATALOG } from './codes/createCodeCatalog.js';
+export {
+  describeTransportError,
+  type TransportFailure,
+  type TransportFailureKind,
+} from './codes/describeTransportError.js';
 export type { ZimCodeInfo } from './codes/ZimCodeInfo.js';
 export { ZIM_CODES } from './codes/zimCodes.js';
 export type { CallState, SendAttempt, ZimCall } from './core/Call.js';

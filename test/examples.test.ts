@@ -51,6 +51,11 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
   ],
   'examples/callbacks-fastify.ts': [/ann is online\nanswered 200\nanswered 401 \(stale\)/],
   'examples/callbacks-hono.ts': [/verdict \{"result":0\} from timeout\nanswered 200 \{"result":0\} in time/],
+  'examples/https.ts': [
+    /untrusted: tls-certificate DEPTH_ZERO_SELF_SIGNED_CERT, attempts 1, written: no, fatal: true/,
+    /To fix: .*NODE_EXTRA_CA_CERTS=.*connect: \{ ca \}/,
+    /trusted: QueryUserInfos answered Code 0 with ann/,
+  ],
   'examples/readme/callbacks.ts': [/user_login: genuine\nforged: refused/],
   'examples/readme/chain.ts': [/attempt 1: retryable \(Code 1\)[\s\S]*attempt 2: success \(Code 0\)/],
   'examples/readme/client-door.ts': [/UserRegister answered Code 0/],

@@ -1,9 +1,10 @@
 import { causeChain } from './causeChain.js';
+import { failedInConnect } from './connectFailures.js';
 
 /**
  * When a transport error happened, and so whether a retry could repeat a committed call:
- * - `before-write`: the request never reached the server (refused, DNS, connect timeout);
- *   retrying is safe for every action;
+ * - `before-write`: the request never reached the server (refused, DNS, connect timeout, a TLS
+ *   certificate refused in the handshake); retrying is safe for every action;
  * - `after-write`: the request may have been sent and even committed (reset, closed socket,
  *   response timeout, or anything not known to be earlier); retry only idempotent actions.
  */
@@ -37,7 +38,70 @@ export const AFTER_WRITE_CODES: readonly string[] = Object.freeze([
   'UND_ERR_CLOSED',
 ]);
 
-type ErrorLike = { code?: unknown; name?: unknown; message?: unknown; syscall?: unknown };
+/**
+ * Codes of a server certificate refused in the TLS handshake (OpenSSL's verify errors, and Node's
+ * host name check): nothing was written, and no retry can help until the certificate is trusted.
+ */
+export const TLS_CERT_CODES: readonly string[] = Object.freeze([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_NOT_YET_VALID',
+  'CERT_HAS_EXPIRED',
+  'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+  'ERROR_IN_CERT_NOT_AFTER_FIELD',
+  'CERT_CHAIN_TOO_LONG',
+  'CERT_REVOKED',
+  'INVALID_CA',
+  'PATH_LENGTH_EXCEEDED',
+  'INVALID_PURPOSE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Node's words for a connection closed during the TLS handshake (code ECONNRESET, nothing written). */
+export const TLS_DISCONNECT_MESSAGE =
+  'Client network socket disconnected before secure TLS connection was established';
+
+/** undici's ProxyAgent's words for a proxy that refused the tunnel (nothing reached the server). */
+export const PROXY_REFUSED = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/;
+
+/** One link of a cause chain, as the classifiers read it. */
+export type ErrorLike = {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+  syscall?: unknown;
+};
+
+/** What the cause chain says about the write: the phase, and the link that said it (if any did). */
+export interface WriteEvidence {
+  readonly phase: TransportPhase;
+  /** The link that decided the phase; undefined when no link said anything either way. */
+  readonly link: ErrorLike | undefined;
+  readonly chain: readonly ErrorLike[];
+}
+
+/** The phase of `err` and the link of its cause chain that decided it. See {@link classifyTransportError}. */
+export function writeEvidence(err: unknown): WriteEvidence {
+  const chain = causeChain(err) as ErrorLike[];
+  const sides = chain.map(sideOf);
+  const after = sides.indexOf('after');
+  if (after >= 0) return { phase: 'after-write', link: chain[after], chain };
+  const before = sides.indexOf('before');
+  if (before >= 0) return { phase: 'before-write', link: chain[before], chain };
+  return { phase: 'after-write', link: undefined, chain };
+}
+
+/** A link's own `code`, when it is a string. */
+export const codeOf = (e: ErrorLike): string | undefined => (typeof e.code === 'string' ? e.code : undefined);
 
 /**
  * Whether a failed call's request was written before the transport failed, looking through
@@ -45,32 +109,50 @@ type ErrorLike = { code?: unknown; name?: unknown; message?: unknown; syscall?: 
  * deep. Evidence of a write anywhere in the chain wins; with no evidence either way the answer is
  * `after-write`, since the call may have been committed.
  *
- * Before the write: ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH,
- * UND_ERR_CONNECT_TIMEOUT (undici's `ConnectTimeoutError`), ETIMEDOUT of a `connect` call.
+ * Before the write: an error undici reported as its connector's failure (on the
+ * `undici:client:connectError` diagnostics channel: DNS, TCP, TLS handshake, a proxy's tunnel),
+ * ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH, UND_ERR_CONNECT_TIMEOUT (undici's
+ * `ConnectTimeoutError`), any error of a `connect` call, a certificate refused
+ * ({@link TLS_CERT_CODES}), a socket closed before TLS was established, a proxy that refused the
+ * tunnel, fetch's "bad port".
  * After it: ECONNRESET, EPIPE, UND_ERR_SOCKET ("other side closed"), UND_ERR_HEADERS_TIMEOUT,
  * UND_ERR_BODY_TIMEOUT, UND_ERR_CLOSED, any other ETIMEDOUT, anything unknown.
  *
  * @example classifyTransportError(await fetch(url).catch((e) => e)) // { phase: 'before-write', code: 'ECONNREFUSED' }
  */
 export function classifyTransportError(err: unknown): TransportErrorInfo {
-  const chain = causeChain(err) as ErrorLike[];
-  const codeOf = (e: ErrorLike) => (typeof e.code === 'string' ? e.code : undefined);
-  const after = chain.find(isAfterWrite);
-  if (after) return Object.freeze({ phase: 'after-write', code: codeOf(after) });
-  const before = chain.find(isBeforeWrite);
-  if (before)
-    return Object.freeze({ phase: 'before-write', code: codeOf(before) ?? 'UND_ERR_CONNECT_TIMEOUT' });
-  return Object.freeze({ phase: 'after-write', code: chain.map(codeOf).find((c) => c !== undefined) });
+  const { phase, link, chain } = writeEvidence(err);
+  if (link && phase === 'after-write') return Object.freeze({ phase, code: codeOf(link) });
+  if (link)
+    return Object.freeze({
+      phase,
+      code: codeOf(link) ?? (isConnectTimeout(link) ? 'UND_ERR_CONNECT_TIMEOUT' : firstCode(chain)),
+    });
+  return Object.freeze({ phase, code: firstCode(chain) });
+}
+
+const firstCode = (chain: readonly ErrorLike[]) => chain.map(codeOf).find((c) => c !== undefined);
+
+const isConnectTimeout = (e: ErrorLike) => e.name === 'ConnectTimeoutError';
+
+/** What one link says: written (`after`), not written (`before`), or nothing. */
+function sideOf(e: ErrorLike): 'before' | 'after' | undefined {
+  if (isBeforeWrite(e)) return 'before';
+  if (isAfterWrite(e)) return 'after';
+  return undefined;
 }
 
 function isBeforeWrite(e: ErrorLike): boolean {
-  if (typeof e.code === 'string' && BEFORE_WRITE_CODES.includes(e.code)) return true;
-  if (e.code === 'ETIMEDOUT' && e.syscall === 'connect') return true;
-  return e.name === 'ConnectTimeoutError';
+  const code = codeOf(e);
+  if (code !== undefined && (BEFORE_WRITE_CODES.includes(code) || TLS_CERT_CODES.includes(code))) return true;
+  if (e.syscall === 'connect' || isConnectTimeout(e)) return true;
+  if (e.message === TLS_DISCONNECT_MESSAGE || e.message === 'bad port') return true;
+  if (typeof e.message === 'string' && PROXY_REFUSED.test(e.message)) return true;
+  return failedInConnect(e);
 }
 
 function isAfterWrite(e: ErrorLike): boolean {
   if (typeof e.code === 'string' && AFTER_WRITE_CODES.includes(e.code)) return true;
-  if (e.code === 'ETIMEDOUT' && e.syscall !== 'connect') return true;
+  if (e.code === 'ETIMEDOUT') return true; // not of a connect call: that one is before the write
   return e.message === 'other side closed';
 }

@@ -1,3 +1,4 @@
+import { describeTransportError } from '../codes/describeTransportError.js';
 import type { ZimCall } from '../core/Call.js';
 import type { Outcome } from '../core/Outcome.js';
 import { giveUpWording } from './giveUpWording.js';
@@ -45,12 +46,18 @@ export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
     });
   }
   const mayHaveCommitted = outcome.mayHaveCommitted ?? true;
-  const notIdempotent = outcome.category === 'fatal' && mayHaveCommitted && !call.idempotent;
   return new ZimTransportError({
     action,
     attempts,
     mayHaveCommitted,
     cause: outcome.error,
-    reason: notIdempotent ? 'not retried: the action is not idempotent' : reason,
+    reason: outcome.category === 'fatal' ? notRetried(outcome.error, mayHaveCommitted, call) : reason,
   });
+}
+
+/** Why a transport error was fatal: no retry can help, or the call may have been committed. */
+function notRetried(error: unknown, mayHaveCommitted: boolean, call: ZimCall): string | undefined {
+  if (describeTransportError(error).fatal) return 'not retried: a retry would meet the same failure';
+  if (mayHaveCommitted && !call.idempotent) return 'not retried: the action is not idempotent';
+  return giveUpWording(call.state.giveUp, call);
 }

@@ -1,4 +1,4 @@
-import { classifyTransportError } from '../codes/classifyTransportError.js';
+import { describeTransportError } from '../codes/describeTransportError.js';
 import { wallNow } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
@@ -8,8 +8,9 @@ import { classifyResponse } from './classifyResponse.js';
 /**
  * Turns each attempt's answer into a category (status, then body `Code` through the catalog; a 2xx
  * without ZIM JSON is never resent for an action that is not idempotent),
- * and a transport error into one: retryable when nothing was written, or when the action is
- * idempotent; otherwise fatal, marked as possibly committed.
+ * and a transport error into one: fatal when no retry can help (a TLS certificate not trusted);
+ * retryable when nothing was written, or when the action is idempotent; otherwise fatal, marked
+ * as possibly committed.
  */
 export function classifyInterceptor(ctx: EngineContext): Interceptor {
   const { catalog, clock } = ctx.options;
@@ -20,9 +21,10 @@ export function classifyInterceptor(ctx: EngineContext): Interceptor {
         : outcome;
     const transportFailed = (error: unknown): Outcome => {
       if (call.signal.aborted) throw call.signal.reason;
-      const written = classifyTransportError(error).phase === 'after-write';
+      const failure = describeTransportError(error);
+      const written = failure.written !== 'no';
       return {
-        category: !written || call.idempotent ? 'retryable' : 'fatal',
+        category: !failure.fatal && (!written || call.idempotent) ? 'retryable' : 'fatal',
         error,
         mayHaveCommitted: written,
       };
