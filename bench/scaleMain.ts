@@ -137,10 +137,10 @@ async function engineGroups(job: ScaleJob): Promise<ScaleResult['engineGroups']>
       }),
     ),
   );
-  const liveAfterCalls = engine.context.limiters.size;
+  const liveAfterCalls = engine.limiters.size;
   const afterCalls = growth(before, sampleMemory());
   await sleep(job.idleWaitMs);
-  const liveAfterIdle = engine.context.limiters.size;
+  const liveAfterIdle = engine.limiters.size;
   const afterIdle = growth(before, sampleMemory());
   await engine.close();
   return {

@@ -59,6 +59,9 @@ export type {
   RetryOptions,
   ZimResilienceOptions,
 } from './options/ZimResilienceOptions.js';
+export type { PlacedInterceptor } from './remedies/PlacedInterceptor.js';
+export type { Remedy } from './remedies/Remedy.js';
+export type { StepName } from './remedies/StepName.js';
 export { computeSignature, type SignedParams, signRequest } from './sign/signRequest.js';
 export { computeCallbackSignature, verifyCallbackSignature } from './sign/verifyCallbackSignature.js';
 export { type ZimInterceptor, zimInterceptor } from './undici/zimInterceptor.js';

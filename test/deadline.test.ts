@@ -112,7 +112,8 @@ describe('one owner per category (item 6)', () => {
     const { outcome, call } = await run;
     expect(outcome.category).toBe('rate-limited');
     expect(call.state.attempts).toBe(3);
-    expect(call.state.requeues).toBe(2);
+    expect(outcome.requeues).toBe(2);
+    expect(outcome.giveUp).toBe('max-requeues');
     expect(errorFromOutcome(outcome, call).message).toMatch(/maxRequeues/);
     await engine.close();
   });

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../src/engine/createEngine.js';
 import { resolveOptions } from '../src/options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../src/options/ZimResilienceOptions.js';
-import { backoffDelay } from '../src/retry/backoff.js';
-import { parseRetryAfter } from '../src/retry/parseRetryAfter.js';
-import { RetryBudget } from '../src/retry/RetryBudget.js';
+import { parseRetryAfter } from '../src/remedies/classify/parseRetryAfter.js';
+import { backoffDelay } from '../src/remedies/retry/backoff.js';
+import { RetryBudget } from '../src/remedies/retry/RetryBudget.js';
 import { type Script, scriptedSend, transportError } from './helpers/scriptedSend.js';
 
 const creds = { appId: 1, serverSecret: 'secret-value-never-logged' };
@@ -100,11 +100,11 @@ describe('retry interceptor (fake timers)', () => {
 
   it('re-signs once on an auth code, without delay, then gives up', async () => {
     const { run, seen } = await runScript([100000005, 100000005, 0]);
-    const { outcome, call } = await run;
+    const { outcome } = await run;
     expect(outcome.category).toBe('auth');
     expect(seen).toHaveLength(2);
     expect(seen[1]!.at).toBe(seen[0]!.at);
-    expect(call.state.resigns).toBe(1);
+    expect(outcome.giveUp).toBe('re-signed'); // one re-sign, then refused again
   });
 
   it('honours Retry-After, capped by maxRetryAfterMs, without jitter', async () => {

@@ -1,29 +1,21 @@
-import type { Permit } from '../limits/Limiter.js';
 import type { SignedParams } from '../sign/signRequest.js';
 import type { Deadline } from './Deadline.js';
-import type { GiveUpReason } from './GiveUpReason.js';
 import type { RawResponse } from './RawResponse.js';
 
-/** What is shared by every attempt of one call; the interceptors update it. */
+/**
+ * The engine's record of one call, read-only to every remedy: only the engine's send step writes
+ * it (each attempt it sends). Remedies keep their own state; this says what was sent.
+ * @public
+ */
 export interface CallState {
-  /** Attempts sent so far (each one signed anew and passed through the throttle again). */
-  attempts: number;
-  /** Re-signs done after an auth refusal. */
-  resigns: number;
-  /** Times the call was requeued after a rate-limited answer. */
-  requeues: number;
-  /** A limiter slot taken before the call entered the chain, for the throttle's first attempt. */
-  prepaid: Permit | undefined;
-  /** When the call entered the chain (clock milliseconds). */
+  /** Attempts sent so far, every one counted (retries, re-signs and requeues too). */
+  readonly attempts: number;
+  /** When the call entered the engine (clock milliseconds; the wait for its first slot counts). */
   readonly startedAt: number;
   /** When its first attempt was sent: `retry.deadlineMs` counts from here. */
-  firstSentAt: number | undefined;
+  readonly firstSentAt: number | undefined;
   /** True while an attempt is in flight (the server may be acting on it); stays true when the call is aborted or closed during one. */
-  inFlight: boolean;
-  /** Why the call was given up, set by the interceptor that gave up on it. */
-  giveUp: GiveUpReason | undefined;
-  /** The call's deadline, made once a retry or requeue needs it; freed when the call ends. */
-  deadline: Deadline | undefined;
+  readonly inFlight: boolean;
 }
 
 /**
@@ -31,6 +23,7 @@ export interface CallState {
  * the attempt's signal, and the attempt timeout, which bounds the whole attempt (headers and body
  * together). The engine aborts the signal when it passes, unless the door says `appliesTimeout`
  * (it then bounds the whole attempt itself).
+ * @internal
  */
 export type SendAttempt = (
   signed: SignedParams | undefined,
@@ -39,8 +32,20 @@ export type SendAttempt = (
 ) => Promise<RawResponse>;
 
 /**
- * One call to the server API as it flows through the chain
- * (throttle -> sign -> send -> classify -> remedy).
+ * The first limiter slot of a call, taken by the engine before the call entered the chain; the
+ * throttle takes it (once) for the call's first attempt.
+ * @internal
+ */
+export interface FirstSlot {
+  /** The permit, the first time; undefined after. */
+  take(): { release(): void } | undefined;
+}
+
+/**
+ * One call to the server API as it flows through the chain (retry -> throttle -> sign ->
+ * classify -> send). A step that tells the steps inside it something makes a new call object
+ * (`{ ...call, signed }`): the call itself is never changed by a remedy.
+ * @public
  */
 export interface ZimCall {
   /** The ZIM action, e.g. `SendPeerMessage`. */
@@ -53,9 +58,13 @@ export interface ZimCall {
   readonly idempotent: boolean;
   /** Aborts every wait and the attempt in flight. */
   readonly signal: AbortSignal;
-  /** Per-call state shared by all its attempts. */
+  /** The engine's record of what was sent (read-only here). */
   readonly state: CallState;
-  /** The signed public parameters of this attempt, set by the sign interceptor. */
+  /** The call's deadline, set by retry (it owns `retry.deadlineMs`) for the steps inside it. */
+  readonly deadline?: Deadline | undefined;
+  /** The first slot, prepaid by the engine's fast path, for the throttle. */
+  readonly firstSlot?: FirstSlot | undefined;
+  /** The signed public parameters of this attempt, set by the sign step. */
   readonly signed?: SignedParams;
   /** The door's way of sending one attempt. */
   readonly send: SendAttempt;

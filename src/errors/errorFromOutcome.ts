@@ -14,7 +14,7 @@ const BODY_PREVIEW = 200;
 export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
   const { action } = call;
   const attempts = call.state.attempts;
-  const reason = giveUpWording(call.state.giveUp, call);
+  const reason = giveUpWording(outcome);
   if (outcome.body && outcome.code !== undefined && outcome.code !== 0) {
     return new ZimApiError({
       code: outcome.code,
@@ -51,13 +51,13 @@ export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
     attempts,
     mayHaveCommitted,
     cause: outcome.error,
-    reason: outcome.category === 'fatal' ? notRetried(outcome.error, mayHaveCommitted, call) : reason,
+    reason: outcome.category === 'fatal' ? notRetried(outcome, mayHaveCommitted, call) : reason,
   });
 }
 
 /** Why a transport error was fatal: no retry can help, or the call may have been committed. */
-function notRetried(error: unknown, mayHaveCommitted: boolean, call: ZimCall): string | undefined {
-  if (describeTransportError(error).fatal) return 'not retried: a retry would meet the same failure';
+function notRetried(outcome: Outcome, mayHaveCommitted: boolean, call: ZimCall): string | undefined {
+  if (describeTransportError(outcome.error).fatal) return 'not retried: a retry would meet the same failure';
   if (mayHaveCommitted && !call.idempotent) return 'not retried: the action is not idempotent';
-  return giveUpWording(call.state.giveUp, call);
+  return giveUpWording(outcome);
 }

@@ -5,6 +5,8 @@ import type { Interceptor } from '../core/Interceptor.js';
 import type { ZimHooks } from '../events/ZimEvents.js';
 import type { ZimAction } from '../limits/actions.js';
 import type { LimitsOption } from '../limits/LimitSpec.js';
+import type { PlacedInterceptor } from '../remedies/PlacedInterceptor.js';
+import type { Remedy } from '../remedies/Remedy.js';
 
 /** `idempotent` option: per action (documented, or `C`, one of `customActions`), whether sending it twice is harmless. */
 export type IdempotentOption<C extends string = never> = { readonly [A in ZimAction | C]?: boolean };
@@ -46,16 +48,21 @@ export interface RetryOptions {
   readonly budget?: { readonly maxTokens: number; readonly tokenRatio: number } | false;
 }
 
-/** The default remedies, handed to `interceptors` so users can reorder them, leave one out, or add their own. */
+/**
+ * The default remedies, handed to an `interceptors` function so users can leave `retry` or
+ * `throttle` out, or add their own steps between them. Their order is checked (retry, throttle,
+ * sign, classify, outermost first; sign and classify required): any other is a `TypeError`.
+ * @public
+ */
 export interface DefaultInterceptors {
-  /** Backoff retries (p-retry), the retry budget, the deadline, the one re-sign after an auth refusal. */
-  readonly retry: Interceptor;
+  /** Backoff retries (a plain loop around a pure decision), the retry budget, the deadline, the one re-sign after an auth refusal. */
+  readonly retry: Remedy;
   /** Per-action (and per group / room) limits, daily quotas, and the requeue after a rate-limited answer. */
-  readonly throttle: Interceptor;
+  readonly throttle: Remedy;
   /** Signs every attempt anew, with the clock offset learned from the server. */
-  readonly sign: Interceptor;
+  readonly sign: Remedy;
   /** Turns answers and transport errors into categories. */
-  readonly classify: Interceptor;
+  readonly classify: Remedy;
 }
 
 /**
@@ -102,8 +109,17 @@ export interface ZimResilienceOptions<C extends string = never> {
   readonly warnPassthrough?: boolean;
   /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, giveUp, cluster, passthrough). @default {} */
   readonly hooks?: ZimHooks<ZimAction | NoInfer<C>>;
-  /** Builds the chain from the default remedies. @default ({ retry, throttle, sign, classify }) => [retry, throttle, sign, classify] */
-  readonly interceptors?: (defaults: DefaultInterceptors) => readonly Interceptor[];
+  /**
+   * Steps of your own, placed by name (`[{ name: 'log', interceptor, before: 'classify' }]`), or
+   * a function that builds the chain from the default remedies (to leave `retry` or `throttle`
+   * out). Either way the remedies keep their order (retry, throttle, sign, classify, outermost
+   * first) and sign and classify stay in: a chain that would break a promise is a `TypeError`
+   * saying which (docs/chain.md).
+   * @default the four remedies: [retry, throttle, sign, classify]
+   */
+  readonly interceptors?:
+    | readonly PlacedInterceptor[]
+    | ((defaults: DefaultInterceptors) => readonly Interceptor[]);
   /**
    * Share the limits with every process of this AppId through Redis (needs the optional peer
    * dependency ioredis): a `redis://` URL, an ioredis client, or `{ url | client, fallbackShare,

@@ -222,9 +222,13 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     if (typeof fn !== 'function')
       throw new TypeError(`expected hooks.${name} to be a function, got ${show(fn)}`);
   }
-  if (o.interceptors !== undefined && typeof o.interceptors !== 'function') {
+  if (
+    o.interceptors !== undefined &&
+    typeof o.interceptors !== 'function' &&
+    !Array.isArray(o.interceptors)
+  ) {
     throw new TypeError(
-      `expected interceptors to be a function (defaults) => interceptor[], got ${show(o.interceptors)}`,
+      `expected interceptors to be an array of { name, interceptor, before | after } or a function (defaults) => interceptor[], got ${show(o.interceptors)}`,
     );
   }
   if (o.warnPassthrough !== undefined && typeof o.warnPassthrough !== 'boolean') {

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../core/Clock.js';
 import type { RawResponse } from '../core/RawResponse.js';
-import { AttemptTimeoutError } from '../engine/sendInterceptor.js';
+import { AttemptTimeoutError } from '../engine/AttemptTimeoutError.js';
 import { answerText } from '../transport/answerText.js';
 
 type Headers = Record<string, string | string[] | undefined>;

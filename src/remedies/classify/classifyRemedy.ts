@@ -1,8 +1,8 @@
-import { describeTransportError } from '../codes/describeTransportError.js';
-import { wallNow } from '../core/Clock.js';
-import type { Interceptor } from '../core/Interceptor.js';
-import type { Outcome } from '../core/Outcome.js';
-import type { EngineContext } from '../engine/EngineContext.js';
+import { describeTransportError } from '../../codes/describeTransportError.js';
+import { wallNow } from '../../core/Clock.js';
+import type { Outcome } from '../../core/Outcome.js';
+import type { ResolvedOptions } from '../../options/resolveOptions.js';
+import { type Remedy, remedy } from '../Remedy.js';
 import { classifyResponse } from './classifyResponse.js';
 
 /**
@@ -10,11 +10,12 @@ import { classifyResponse } from './classifyResponse.js';
  * without ZIM JSON is never resent for an action that is not idempotent),
  * and a transport error into one: fatal when no retry can help (a TLS certificate not trusted);
  * retryable when nothing was written, or when the action is idempotent; otherwise fatal, marked
- * as possibly committed.
+ * as possibly committed (`mayHaveCommitted`, a fact the outcome carries). It keeps no state.
+ * @internal
  */
-export function classifyInterceptor(ctx: EngineContext): Interceptor {
-  const { catalog, clock } = ctx.options;
-  return (next) => (call) => {
+export function classifyRemedy(options: ResolvedOptions): Remedy {
+  const { catalog, clock } = options;
+  return remedy('classify', (next) => (call) => {
     const classified = (outcome: Outcome): Outcome =>
       outcome.response
         ? classifyResponse(outcome.response, catalog, wallNow(clock), call.idempotent)
@@ -34,5 +35,5 @@ export function classifyInterceptor(ctx: EngineContext): Interceptor {
     } catch (error) {
       return Promise.reject(error).catch(transportFailed);
     }
-  };
+  });
 }

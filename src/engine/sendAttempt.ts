@@ -1,18 +1,12 @@
 import { classifyHttpStatus } from '../codes/classifyHttpStatus.js';
+import type { Clock } from '../core/Clock.js';
 import type { CallHandler } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
-import type { EngineContext } from './EngineContext.js';
-
-/** The attempt took longer than `retry.attemptTimeoutMs`. Classified as a transport error after writing. */
-export class AttemptTimeoutError extends Error {
-  readonly code = 'ZIM_ATTEMPT_TIMEOUT';
-  constructor(ms: number) {
-    super(`no whole answer within the attempt timeout of ${ms} ms`);
-    this.name = 'AttemptTimeoutError';
-  }
-}
+import type { EventSink } from '../events/EventSink.js';
+import { AttemptTimeoutError } from './AttemptTimeoutError.js';
+import type { CallRecord } from './CallRecord.js';
 
 const toOutcome = (response: RawResponse): Outcome => ({
   category: classifyHttpStatus(response.status) ?? 'success',
@@ -22,19 +16,19 @@ const toOutcome = (response: RawResponse): Outcome => ({
 /**
  * The end of the chain: sends one attempt through the door, the whole attempt (headers and body
  * together) bounded by the attempt timeout: one timer and one controller per attempt, aborted by
- * the call's signal too.
+ * the call's signal too. It alone writes the call's record (`call.state`: attempts, in flight).
+ * @internal
  */
-export function sendAttempt(ctx: EngineContext): CallHandler {
-  const { clock, retry } = ctx.options;
-  const timeoutMs = retry.attemptTimeoutMs;
+export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink): CallHandler {
   const bounded = Number.isFinite(timeoutMs);
   return async (call) => {
-    const { signal, state } = call;
+    const { signal } = call;
+    const state = call.state as CallRecord;
     signal.throwIfAborted();
     state.attempts++;
     state.firstSentAt ??= clock.now();
-    if (ctx.events.wants('attempt')) {
-      ctx.events.emit('attempt', {
+    if (events.wants('attempt')) {
+      events.emit('attempt', {
         action: call.action,
         scopeKey: call.scopeKey,
         attempt: state.attempts,

@@ -1,7 +1,10 @@
 import { classifyTransportError } from '../codes/classifyTransportError.js';
-import type { Outcome } from '../core/Outcome.js';
+import type { Outcome } from './Outcome.js';
 
-/** A short reason for events and summaries: `code 1`, `HTTP 503`, `ECONNRESET`. Never a secret. */
+/**
+ * A short reason for events and summaries: `code 1`, `HTTP 503`, `ECONNRESET`. Never a secret.
+ * @internal
+ */
 export function reasonOf(outcome: Outcome): string {
   if (outcome.code !== undefined) return `code ${outcome.code}`;
   if (outcome.response)

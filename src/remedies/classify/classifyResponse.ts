@@ -1,8 +1,8 @@
-import type { CodeCatalog } from '../codes/CodeCatalog.js';
-import { classifyHttpStatus } from '../codes/classifyHttpStatus.js';
-import type { Outcome, ZimBody } from '../core/Outcome.js';
-import type { RawResponse } from '../core/RawResponse.js';
-import { parseRetryAfter } from '../retry/parseRetryAfter.js';
+import type { CodeCatalog } from '../../codes/CodeCatalog.js';
+import { classifyHttpStatus } from '../../codes/classifyHttpStatus.js';
+import type { Outcome, ZimBody } from '../../core/Outcome.js';
+import type { RawResponse } from '../../core/RawResponse.js';
+import { parseRetryAfter } from './parseRetryAfter.js';
 
 function parseBody(response: RawResponse): ZimBody | undefined {
   if (response.truncated) return undefined;
@@ -21,6 +21,7 @@ function parseBody(response: RawResponse): ZimBody | undefined {
  * (it was read, so it may have been acted on: never resent), one larger than `maxBodyBytes` is
  * fatal (it would be as large again); both are marked `mayHaveCommitted`. An answer the door
  * streamed to its caller (a 2xx) is classified by the `Code` of its first bytes (`leadingCode`).
+ * @internal
  */
 export function classifyResponse(
   response: RawResponse,

@@ -1,37 +1,42 @@
-import type { ZimCall } from '../core/Call.js';
-import { wallNow } from '../core/Clock.js';
-import type { Interceptor } from '../core/Interceptor.js';
-import type { Outcome } from '../core/Outcome.js';
-import { untilAborted } from '../core/untilAborted.js';
-import type { EngineContext } from '../engine/EngineContext.js';
-import { ZimError } from '../errors/ZimError.js';
-import { signRequest } from '../sign/signRequest.js';
+import type { ZimCall } from '../../core/Call.js';
+import { wallNow } from '../../core/Clock.js';
+import type { Outcome } from '../../core/Outcome.js';
+import { untilAborted } from '../../core/untilAborted.js';
+import { ZimError } from '../../errors/ZimError.js';
+import type { ResolvedOptions } from '../../options/resolveOptions.js';
+import { signRequest } from '../../sign/signRequest.js';
+import { type Remedy, remedy } from '../Remedy.js';
 
 const SIGNATURE_EXPIRED = 100000004;
 
 /**
  * Signs every attempt anew: fresh nonce, the timestamp corrected by the clock offset, the secret
- * read again (it may be a function, for rotation). On "signature expired" it learns the offset
- * from the answer's `Date` header, so the next attempt (and every later call) is signed right.
- * Without credentials (a door wrapping already-signed requests) it passes calls through. A
- * `serverSecret()` that never settles cannot hold a call past its signal, `close()` or the attempt timeout.
+ * read again (it may be a function, for rotation). It owns the clock offset (server minus ours,
+ * per client): on "signature expired" it learns it from the answer's `Date` header, so the next
+ * attempt (and every later call) is signed right, and it tells the steps outside it on every
+ * auth outcome (`clockOffsetMs`). Without credentials (a door wrapping already-signed requests)
+ * it passes calls through. A `serverSecret()` that never settles cannot hold a call past its
+ * signal, `close()` or the attempt timeout.
+ * @internal
  */
-export function signInterceptor(ctx: EngineContext): Interceptor {
-  const { appId, serverSecret, clock } = ctx.options;
-  const learnOffset = (outcome: Outcome) => {
+export function signRemedy(options: ResolvedOptions): Remedy {
+  const { appId, serverSecret, clock } = options;
+  let clockOffsetMs = 0;
+  const learnOffset = (outcome: Outcome): Outcome => {
+    if (outcome.category !== 'auth') return outcome;
     if (outcome.code === SIGNATURE_EXPIRED) {
       const serverNow = Date.parse(outcome.response?.header('date') ?? '');
-      if (!Number.isNaN(serverNow)) ctx.clockOffset.ms = serverNow - wallNow(clock);
+      if (!Number.isNaN(serverNow)) clockOffsetMs = serverNow - wallNow(clock);
     }
-    return outcome;
+    return { ...outcome, clockOffsetMs };
   };
-  return (next) => {
+  return remedy('sign', (next) => {
     if (appId === undefined || serverSecret === undefined) return next;
     const signed = (call: ZimCall, secret: unknown) => {
       if (typeof secret !== 'string' || secret.length === 0) {
         throw new TypeError(`expected serverSecret() to return a non-empty string, got ${typeof secret}`);
       }
-      const timestamp = Math.floor((wallNow(clock) + ctx.clockOffset.ms) / 1000);
+      const timestamp = Math.floor((wallNow(clock) + clockOffsetMs) / 1000);
       return next({ ...call, signed: signRequest({ appId, serverSecret: secret, timestamp }) }).then(
         learnOffset,
       );
@@ -39,7 +44,7 @@ export function signInterceptor(ctx: EngineContext): Interceptor {
     if (typeof serverSecret === 'string') return (call) => signed(call, serverSecret);
     // The secret function is user code: its wait obeys the call's signal, the client's close()
     // and the attempt timeout (so a call still settles by deadlineMs + attemptTimeoutMs).
-    const { attemptTimeoutMs } = ctx.options.retry;
+    const { attemptTimeoutMs } = options.retry;
     return async (call) => {
       let timer: unknown;
       const late = new Promise<never>((_, reject) => {
@@ -60,5 +65,5 @@ export function signInterceptor(ctx: EngineContext): Interceptor {
         clock.clearTimeout(timer);
       }
     };
-  };
+  });
 }
