@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ZIM_ACTIONS, ZIM_CODES } from '../src/index.js';
 import { codeBlocks, includedText } from './helpers/markdown.js';
 import { root, runNode } from './helpers/runChild.js';
 
@@ -25,6 +26,17 @@ describe('docs/', () => {
     const pages = markdownFiles('docs');
     for (const page of ['codes', 'actions', 'options', 'events', 'errors'])
       expect(pages).toContain(`docs/reference/${page}.md`);
+    // and each lists every one of its kind, not just a heading
+    const page = (name: string) => readFileSync(join(root, `docs/reference/${name}.md`), 'utf8');
+    const codes = page('codes');
+    expect(
+      ZIM_CODES.filter((e) => !codes.includes(`| ${e.code} `) && !codes.includes(`| \`${e.code}\``)),
+    ).toEqual([]);
+    const actions = page('actions');
+    expect(Object.keys(ZIM_ACTIONS).filter((a) => !actions.includes(a))).toEqual([]);
+    const options = page('options');
+    for (const option of ['retry.maxAttempts', 'retry.deadlineMs', 'maxRequeues', 'interceptors', 'redis'])
+      expect(options, option).toContain(option);
     expect(pages).toEqual(
       expect.arrayContaining(['docs/api/README.md', 'docs/api/index.md', 'docs/api/mock.md']),
     );

@@ -1,16 +1,19 @@
 import diagnostics from 'node:diagnostics_channel';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  type CallHandler,
   type Category,
   classifyCode,
   createZimClient,
   type Interceptor,
+  type Outcome,
   type RetryEvent,
   resilientFetch,
   type ZimAction,
   type ZimAnswer,
   type ZimApiError,
   type ZimBody,
+  type ZimCall,
   type ZimClient,
   type ZimParams,
   zimInterceptor,
@@ -27,8 +30,15 @@ describe('public types', () => {
     expectTypeOf<RetryEvent>().toHaveProperty('delayMs').toEqualTypeOf<number>();
     expectTypeOf(resilientFetch(fetch)).toMatchTypeOf<typeof fetch>();
     expectTypeOf(zimInterceptor()).parameter(0).toBeFunction();
-    const logging: Interceptor = (next) => async (call) => next(call);
-    expectTypeOf(logging).toEqualTypeOf<Interceptor>();
+    // an interceptor takes the rest of the chain and returns a handler of calls to outcomes
+    expectTypeOf<Interceptor>().parameter(0).toEqualTypeOf<CallHandler>();
+    expectTypeOf<Interceptor>().returns.toEqualTypeOf<CallHandler>();
+    expectTypeOf<CallHandler>().parameter(0).toEqualTypeOf<ZimCall>();
+    expectTypeOf<CallHandler>().returns.resolves.toEqualTypeOf<Outcome>();
+    expectTypeOf<ZimCall['state']['attempts']>().toEqualTypeOf<number>();
+    // @ts-expect-error a handler must resolve with an Outcome, not the body
+    const wrong: Interceptor = (next) => async (call) => (await next(call)).body;
+    expect(wrong).toBeTypeOf('function');
   });
 
   it('rejects wrong options at compile time too', () => {

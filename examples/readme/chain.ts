@@ -19,9 +19,9 @@ const zim = createZimClient({
   appId: server.appId,
   serverSecret: server.serverSecret,
   baseUrl: server.url,
-  // The default chain is [retry, throttle, sign, classify]. Placed before classify, `log` sees
-  // every attempt, classified; leave `throttle` out and nothing is limited on this side.
-  interceptors: ({ retry, throttle, sign, classify }) => [retry, throttle, sign, log, classify],
+  // The chain is retry, throttle, sign, classify (outermost first). Placed before classify, `log`
+  // sees every attempt, classified. Any order that would break a promise is a TypeError (docs/chain.md).
+  interceptors: [{ name: 'log', interceptor: log, before: 'classify' }],
 });
 await zim.call('QueryUserInfos', { UserIds: ['u1'] });
 await zim.close();
