@@ -3,6 +3,7 @@
  * is monotonic (every wait, window and deadline is measured on it, so a step of the wall clock
  * never stalls or releases anything), `wallNow()` is the calendar (signature timestamps, HTTP
  * dates).
+ * @public
  */
 export interface Clock {
   /** Milliseconds on a monotonic scale: only differences matter. */
@@ -19,6 +20,7 @@ export interface Clock {
 /**
  * The real clock: `performance.now()` for `now`, `Date.now()` for `wallNow`. Globals are looked
  * up at each call, so `vi.useFakeTimers()` (which fakes both) applies to it.
+ * @public
  */
 export const systemClock: Clock = Object.freeze({
   now: () => performance.now(),
@@ -27,7 +29,10 @@ export const systemClock: Clock = Object.freeze({
   clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
 
-/** The calendar time of `clock`, in milliseconds since the epoch (see `Clock.wallNow`). */
+/**
+ * The calendar time of `clock`, in milliseconds since the epoch (see `Clock.wallNow`).
+ * @internal
+ */
 export function wallNow(clock: Clock): number {
   return clock.wallNow ? clock.wallNow() : clock.now();
 }

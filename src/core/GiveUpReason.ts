@@ -7,5 +7,6 @@
  * - `re-signed`: the signature was refused again after one re-sign.
  * A fatal answer, or a write that may have committed a non-idempotent call, has no reason here:
  * the error says that itself.
+ * @public
  */
 export type GiveUpReason = 'max-attempts' | 'deadline' | 'budget' | 'max-requeues' | 're-signed';

@@ -1,4 +1,7 @@
-/** One HTTP answer as the chain sees it: status, headers, and the body buffered up to a bound. */
+/**
+ * One HTTP answer as the chain sees it: status, headers, and the body buffered up to a bound.
+ * @public
+ */
 export interface RawResponse {
   readonly status: number;
   /** A header by lower-case name. */

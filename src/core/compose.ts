@@ -3,6 +3,7 @@ import type { CallHandler, Interceptor } from './Interceptor.js';
 /**
  * Joins interceptors into one, outermost first: `compose(a, b, c)(send)` runs `a`, then `b`,
  * then `c`, then `send`. Like undici's `compose`, it checks what it is given.
+ * @public
  */
 export function compose(...interceptors: Interceptor[]): Interceptor {
   interceptors.forEach((interceptor, i) => {

@@ -19,6 +19,7 @@ function distance(a: string, b: string): number {
 /**
  * The candidate closest to `name` (a typo, a case slip), or `undefined` when none is close: at most
  * a third of the name's letters (2 at least) differ.
+ * @internal
  */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(2, Math.floor(name.length / 3));

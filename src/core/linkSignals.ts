@@ -1,6 +1,9 @@
 import { onAbort } from './onAbort.js';
 
-/** A signal that aborts when any of `signals` does, and a `dispose` that removes the listeners it added. */
+/**
+ * A signal that aborts when any of `signals` does, and a `dispose` that removes the listeners it added.
+ * @internal
+ */
 export interface LinkedSignal {
   readonly signal: AbortSignal;
   dispose(): void;
@@ -10,6 +13,7 @@ export interface LinkedSignal {
  * Like `AbortSignal.any`, but the listeners are removed by `dispose()`, so a long-lived signal
  * (a client's close signal, a caller's signal shared by many calls) does not collect one
  * listener per call: see `onAbort`.
+ * @internal
  */
 export function linkSignals(...signals: (AbortSignal | undefined)[]): LinkedSignal {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);

@@ -12,6 +12,7 @@ function fire(this: AbortSignal): void {
  * Runs `callback` once when `signal` aborts, and returns a function that removes it. A thousand
  * calls on one signal add one listener to it, not a thousand (so no MaxListenersExceededWarning),
  * and the listener is removed with the last callback.
+ * @internal
  */
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = registry.get(signal);

@@ -3,6 +3,7 @@ import { onAbort } from './onAbort.js';
 /**
  * `promise`, or the signal's reason as soon as it aborts: a wait on user code (a `serverSecret()`
  * that never resolves) cannot outlive the call's signal or the client's `close()`.
+ * @internal
  */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);

@@ -10,7 +10,10 @@ import { ZimTransportError } from './ZimTransportError.js';
 /** How much of a 2xx body that is not ZIM JSON a `ZimHttpError` shows. */
 const BODY_PREVIEW = 200;
 
-/** The typed error for a call given up on (an outcome other than success), worded with why it was given up. */
+/**
+ * The typed error for a call given up on (an outcome other than success), worded with why it was given up.
+ * @internal
+ */
 export function errorFromOutcome(outcome: Outcome, call: ZimCall): ZimError {
   const { action } = call;
   const attempts = call.state.attempts;

@@ -5,7 +5,10 @@ import type { PlacedInterceptor } from './PlacedInterceptor.js';
 import type { Remedy } from './Remedy.js';
 import { STEP_ORDER, type StepName } from './StepName.js';
 
-/** The four remedies of one engine, by step. */
+/**
+ * The four remedies of one engine, by step.
+ * @internal
+ */
 export type Remedies = Readonly<Record<StepName, Remedy>>;
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP date (against `now`).
  * Undefined when absent or unreadable; never negative.
+ * @internal
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;

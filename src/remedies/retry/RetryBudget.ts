@@ -3,6 +3,7 @@
  * success gives back `tokenRatio`; retries are allowed only while more than half the tokens
  * are left. So a server that fails every call is sent about one attempt per call, not
  * `maxAttempts` of them, while occasional failures are retried freely.
+ * @internal
  */
 export class RetryBudget {
   readonly maxTokens: number;

@@ -6,6 +6,7 @@
  * @param retry 1 for the first retry.
  * @param minDelayMs the ceiling of the first retry's delay, doubled for each retry after it.
  * @param random a number in [0, 1), injectable.
+ * @internal
  */
 export function backoffDelay(
   retry: number,

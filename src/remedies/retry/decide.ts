@@ -2,7 +2,10 @@ import type { Outcome } from '../../core/Outcome.js';
 import { backoffDelay } from './backoff.js';
 import type { Decision } from './Decision.js';
 
-/** The retry options `decide` reads. */
+/**
+ * The retry options `decide` reads.
+ * @internal
+ */
 export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly minDelayMs: number;
@@ -13,6 +16,7 @@ export interface RetryPolicy {
 /**
  * Where a call stands, for `decide`: retries made so far (re-signs not counted), re-signs made,
  * and a number in [0, 1) for the jitter of the next backoff.
+ * @internal
  */
 export interface RetryAttempt {
   readonly retries: number;

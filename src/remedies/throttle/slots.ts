@@ -36,7 +36,10 @@ export interface Slots {
   slotFor(slot: SlotRequest, priority: boolean): Permit | Promise<Permit>;
 }
 
-/** The slots of one client's limiters. */
+/**
+ * The slots of one client's limiters.
+ * @internal
+ */
 export function slots(limiters: LimiterRegistry, clock: Clock, events: EventSink): Slots {
   const limiterFor = (slot: SlotRequest): { limiter: Limiter; quota: Quota | undefined } => {
     const { action, limit, weight } = slot;
