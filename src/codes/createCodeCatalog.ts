@@ -49,7 +49,7 @@ export function createCodeCatalog(overrides: Readonly<Record<number, CodeOverrid
 }
 
 /**
- * The default catalog: the 131 documented ZIM codes and their categories.
+ * The default catalog: every documented ZIM code (`ZIM_CODES`, from spec/return-codes.tsv) and its category.
  *
  * @public
  */
