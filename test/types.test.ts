@@ -1,7 +1,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type { CallHandler } from '../src/core/Interceptor.js';
 import {
-  type CallHandler,
   type Category,
   classifyCode,
   createZimClient,
