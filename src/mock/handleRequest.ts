@@ -139,6 +139,7 @@ export async function handleRequest(
     state: rt.state,
     serverNowMs,
     codes: check?.codes ?? NO_CODES,
+    emit: rt.callbacks === undefined ? undefined : (event, fields) => rt.callbacks?.emit(event, fields),
   });
   return answer(result.code, result.message, result.fields);
 }

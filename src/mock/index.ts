@@ -1,3 +1,6 @@
+export type { MockCallbackAttempt, MockCallbackDelivery } from './callbacks/MockCallbackDelivery.js';
+export type { MockClientMessage, MockClientSendResult } from './callbacks/MockClientMessage.js';
+export { REDELIVERY_DELAYS_MS } from './callbacks/REDELIVERY_DELAYS_MS.js';
 export type { MockFaultKind } from './faults.js';
 export type {
   MockCall,
