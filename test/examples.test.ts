@@ -49,6 +49,11 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /group g1 created by ann: ann, bob\nanswered 200\nanswered 200 \(a redelivery/,
     /other event: room_enter/,
   ],
+  'examples/callbacks-mock.ts': [
+    /group crew created by ann: ann, bob\nsend_msg in crew: welcome to Crew/,
+    /group_create: delivered after 500, 200\nsend_msg: delivered after 200/,
+    /spam sent: false \(verdict 3\)/,
+  ],
   'examples/callbacks-fastify.ts': [/ann is online\nanswered 200\nanswered 401 \(stale\)/],
   'examples/callbacks-hono.ts': [/verdict \{"result":0\} from timeout\nanswered 200 \{"result":0\} in time/],
   'examples/https.ts': [
