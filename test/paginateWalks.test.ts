@@ -9,7 +9,7 @@ import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
 let server: MockZimServer;
 let zim: ZimClient;
 const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const text = (Message: string) => ({ MessageType: 1, Priority: 1, MessageBody: { Message } });
+const text = (Message: string) => ({ MessageType: 1, Priority: 1 as const, MessageBody: { Message } });
 
 /** The setup's own calls go unthrottled (on both sides); the walks keep their documented limits. */
 const SETUP = ['SendPeerMessage', 'SendGroupMessage', 'CreateGroup', 'MuteGroup', 'MuteGroupMembers'];

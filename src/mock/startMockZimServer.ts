@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { batchSpecOf } from './applyItemFailures.js';
 import { CallbackSender } from './callbacks/CallbackSender.js';
 import { sendAsClient } from './callbacks/sendAsClient.js';
 import { Delays } from './Delays.js';
@@ -167,6 +168,10 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
       if (!Array.isArray(answers))
         throw new TypeError(`expected answers to be an array, got ${typeof answers}`);
       const checked = answers.map((a, i) => validateScriptedAnswer(a, `answers[${i}]`));
+      checked.forEach((a, i) => {
+        if (typeof a === 'object' && a.itemFailures !== undefined && batchSpecOf(action) === undefined)
+          throw new TypeError(`expected answers[${i}].itemFailures to script a batch action, got ${action}`);
+      });
       rt.scripts.push(action, checked);
     },
     stats: () => rt.stats.snapshot(specs.keys()),
