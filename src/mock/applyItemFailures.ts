@@ -1,5 +1,5 @@
+import { BATCH_ACTIONS } from '../generated/jobActions.js';
 import type { BatchSpec } from '../jobs/BatchSpec.js';
-import { BATCH_ACTIONS } from '../jobs/generated/jobActions.js';
 import type { HandlerResult } from './handlers/Handler.js';
 import { messageFor } from './mockCodes.js';
 
