@@ -27,7 +27,7 @@ export interface JobsSettings {
 const SECTION = '7. jobs (issue 20)';
 
 /** The least span from the first arrival to the last of `calls` calls at `perSecond` in sliding seconds, ms. */
-export function minimumSpanMs(calls: number, perSecond: number): number {
+function minimumSpanMs(calls: number, perSecond: number): number {
   return Math.floor((calls - 1) / perSecond) * 1000;
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { biomeFormat, docUrl } from './gen-types.mjs';
-import { genHeader, genOut } from './genOut.mjs';
+import { genHeader, genOut, tagPublic } from './genOut.mjs';
 
 export const OUT = genOut('actions.ts');
 
@@ -29,7 +29,10 @@ export function generateActions() {
   });
   const extra = Object.keys(actions).filter((a) => !rows.some(([r]) => r === a));
   if (extra.length > 0) throw new Error(`not in spec/actions.tsv: ${extra.join(', ')}`);
-  return biomeFormat(text(rows.length, lines), new URL('../src/generated/actions.ts', import.meta.url));
+  return biomeFormat(
+    tagPublic(text(rows.length, lines)),
+    new URL('../src/generated/actions.ts', import.meta.url),
+  );
 }
 
 function text(count, lines) {

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { biomeFormat } from './gen-types.mjs';
-import { genHeader, genOut } from './genOut.mjs';
+import { genHeader, genOut, tagPublic } from './genOut.mjs';
 
 const SPEC = new URL('../spec/callbacks.json', import.meta.url);
 export const OUT = genOut('callbackSpec.ts');
@@ -73,7 +73,7 @@ export function generateCallbackTypes(spec = JSON.parse(readFileSync(SPEC, 'utf8
   }
   out += `};\n\n/** ZEGO's redelivery delays after a failed delivery, in seconds. */\nexport const ZEGO_RETRY_DELAYS_S: readonly number[] = ${JSON.stringify(spec.delivery.retryDelaysSeconds)};\n\n`;
   out += `/** How long ZEGO waits for a before_send_msg verdict, in ms. */\nexport const ZEGO_VERDICT_WITHIN_MS = ${spec.beforeSendVerdict.answerWithinMs};\n`;
-  return biomeFormat(out, new URL('../src/generated/callbackSpec.ts', import.meta.url));
+  return biomeFormat(tagPublic(out), new URL('../src/generated/callbackSpec.ts', import.meta.url));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

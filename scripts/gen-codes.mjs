@@ -4,7 +4,7 @@
 // the reason). The script fails if a code of the TSV is in neither table, in both, or if a table
 // names a code the TSV lacks. test/generated.test.ts fails when the committed file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { genHeader, genOut } from './genOut.mjs';
+import { genHeader, genOut, tagPublic } from './genOut.mjs';
 
 const spec = JSON.parse(readFileSync(new URL('../spec/code-categories.json', import.meta.url), 'utf8'));
 const CATEGORIES = spec.categories;
@@ -86,7 +86,7 @@ export const ZIM_CODES: readonly ZimCodeInfo[] = [
 ${entries.join('\n')}
 ];
 `;
-writeFileSync(genOut('zimCodes.ts'), out);
+writeFileSync(genOut('zimCodes.ts'), tagPublic(out));
 console.log(
   `wrote ${rows.length} codes (${seedCount} seed, ${rows.length - seedCount} decided): ${counts.join(', ')}`,
 );

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { biomeFormat } from './gen-types.mjs';
-import { genHeader, genOut } from './genOut.mjs';
+import { genHeader, genOut, tagPublic } from './genOut.mjs';
 
 export const OUT = genOut('jobActions.ts');
 
@@ -127,7 +127,7 @@ export const BATCH_ACTIONS = ${literal(batch)} as const satisfies Record<string,
 /** The name of a batch action (\`zim.batch\`). */
 export type BatchAction = keyof typeof BATCH_ACTIONS;
 `;
-  return biomeFormat(text, new URL('../src/generated/jobActions.ts', import.meta.url));
+  return biomeFormat(tagPublic(text), new URL('../src/generated/jobActions.ts', import.meta.url));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

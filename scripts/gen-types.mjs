@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
-import { genHeader, genOut } from './genOut.mjs';
+import { genHeader, genOut, tagPublic } from './genOut.mjs';
 
 const SPEC = new URL('../spec/zim-api.json', import.meta.url);
 export const OUT = genOut('ZimApi.ts');
@@ -101,7 +101,7 @@ export interface ZimApi {
 ${map.join('\n')}
 }
 `;
-  return biomeFormat(text, new URL('../src/generated/ZimApi.ts', import.meta.url));
+  return biomeFormat(tagPublic(text), new URL('../src/generated/ZimApi.ts', import.meta.url));
 }
 
 /** `text` as the project's biome formats the file at `url`. */

@@ -17,3 +17,30 @@ export function genOut(name) {
 export function genHeader(specs, script) {
   return `// Generated from ${specs.join(' and ')} by scripts/${script}; do not edit: run \`npm run gen\`.`;
 }
+
+/**
+ * `text` with `@public` in the JSDoc of every top-level `export` (a comment made if there is none):
+ * what the generated files export is public API, and the API report (etc/*.api.md) wants it said.
+ */
+export function tagPublic(text) {
+  const lines = text.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!/^export (const|type|interface|function|class) /.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const prev = out[out.length - 1] ?? '';
+    if (/^\/\*\*.*\*\/$/.test(prev)) {
+      out[out.length - 1] =
+        `/**\n * ${prev.replace(/^\/\*\*\s*/, '').replace(/\s*\*\/$/, '')}\n *\n * @public\n */`;
+    } else if (prev === ' */') {
+      out.splice(out.length - 1, 0, ' *', ' * @public');
+    } else {
+      out.push('/** @public */');
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}

@@ -26,6 +26,8 @@ const isEmpty = (v: unknown) =>
  * (peer messages sent in a batch through the server API have no `msg_id` nor `conv_id`) and for
  * events not in the spec, every field but the delivery's own (signature, nonce, timestamp) counts,
  * so two different events are never merged.
+ *
+ * @public
  */
 export function dedupeKeyOf(fields: CallbackFields): string {
   const event = String(fields['event']);

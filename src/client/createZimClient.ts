@@ -21,7 +21,11 @@ import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import type { SignedParams } from '../sign/signRequest.js';
 import { answerText } from '../transport/answerText.js';
 
-/** Options of `createZimClient`: the shared ones, with the credentials required. */
+/**
+ * Options of `createZimClient`: the shared ones, with the credentials required.
+ *
+ * @public
+ */
 export interface ZimClientOptions<C extends string = never> extends ZimResilienceOptions<C> {
   readonly appId: number;
   readonly serverSecret: string | (() => string | Promise<string>);
@@ -29,7 +33,11 @@ export interface ZimClientOptions<C extends string = never> extends ZimResilienc
   readonly dispatcher?: Dispatcher;
 }
 
-/** Per-call options. */
+/**
+ * Per-call options.
+ *
+ * @public
+ */
 export interface CallOptions {
   /** Aborts the call: queue waits, backoff sleeps and the attempt in flight. */
   readonly signal?: AbortSignal;
@@ -39,7 +47,11 @@ export interface CallOptions {
   readonly method?: 'GET' | 'POST';
 }
 
-/** A ready ZIM server API client. `C`: the names of its `customActions`. */
+/**
+ * A ready ZIM server API client. `C`: the names of its `customActions`.
+ *
+ * @public
+ */
 export interface ZimClient<C extends string = never> {
   /**
    * Calls `action` with `params` and resolves with the body of a `Code: 0` answer (batch actions
@@ -61,6 +73,8 @@ export interface ZimClient<C extends string = never> {
 /**
  * Creates a client. Options are checked now: a wrong one is a `TypeError` that names it.
  * `C` is inferred from `customActions`.
+ *
+ * @public
  */
 export function createZimClient<const C extends string = never>(options: ZimClientOptions<C>): ZimClient<C> {
   const resolved = resolveOptions(options, ['dispatcher']);

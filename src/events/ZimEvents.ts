@@ -4,7 +4,11 @@ import type { GiveUpReason } from '../core/GiveUpReason.js';
 // `A` is the type of `action`: through `createZimClient` a documented action or one of `customActions`;
 // the fetch and undici doors may see any `Action=` of a request to `baseUrl`.
 
-/** An attempt is about to be sent (signed, past the throttle). */
+/**
+ * An attempt is about to be sent (signed, past the throttle).
+ *
+ * @public
+ */
 export interface AttemptEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -14,7 +18,11 @@ export interface AttemptEvent<A extends string = string> {
   readonly attempt: number;
 }
 
-/** A failed attempt will be retried after `delayMs`. */
+/**
+ * A failed attempt will be retried after `delayMs`.
+ *
+ * @public
+ */
 export interface RetryEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -28,7 +36,11 @@ export interface RetryEvent<A extends string = string> {
   readonly reason: string;
 }
 
-/** A call waited for its action's limiter. */
+/**
+ * A call waited for its action's limiter.
+ *
+ * @public
+ */
 export interface ThrottleEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -37,7 +49,11 @@ export interface ThrottleEvent<A extends string = string> {
   readonly waitedMs: number;
 }
 
-/** The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones. */
+/**
+ * The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones.
+ *
+ * @public
+ */
 export interface RateLimitedEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -51,7 +67,11 @@ export interface RateLimitedEvent<A extends string = string> {
   readonly requeues: number;
 }
 
-/** An attempt was refused for its signature; the next is signed anew. */
+/**
+ * An attempt was refused for its signature; the next is signed anew.
+ *
+ * @public
+ */
 export interface ResignEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -64,6 +84,8 @@ export interface ResignEvent<A extends string = string> {
 /**
  * A call ran to its final outcome: success, or given up. Calls rejected before any answer
  * (aborted, closed, quota spent) do not emit it: their promise says so.
+ *
+ * @public
  */
 export interface SettledEvent<A extends string = string> {
   /** The action of the call. */
@@ -77,7 +99,11 @@ export interface SettledEvent<A extends string = string> {
   readonly durationMs: number;
 }
 
-/** A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer). */
+/**
+ * A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer).
+ *
+ * @public
+ */
 export interface GiveUpEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -95,7 +121,11 @@ export interface GiveUpEvent<A extends string = string> {
   readonly giveUp: GiveUpReason | undefined;
 }
 
-/** Where the limits are kept changed: shared through Redis, or a local share while Redis cannot be reached. */
+/**
+ * Where the limits are kept changed: shared through Redis, or a local share while Redis cannot be reached.
+ *
+ * @public
+ */
 export interface ClusterEvent {
   /** `shared`: every process counts against one budget in Redis; `local`: this process keeps to `share` of each limit by itself. */
   readonly state: 'shared' | 'local';
@@ -115,6 +145,8 @@ export interface ClusterEvent {
 /**
  * `resilientFetch` or `zimInterceptor` let a request through untouched although its query carries
  * `Action=`: its origin is not `baseUrl`'s (often a `baseUrl` left at its default).
+ *
+ * @public
  */
 export interface PassthroughEvent {
   readonly action: string;
@@ -124,7 +156,11 @@ export interface PassthroughEvent {
   readonly baseUrl: string;
 }
 
-/** Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`. */
+/**
+ * Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`.
+ *
+ * @public
+ */
 export interface ZimEvents<A extends string = string> {
   attempt: AttemptEvent<A>;
   retry: RetryEvent<A>;
@@ -137,7 +173,11 @@ export interface ZimEvents<A extends string = string> {
   passthrough: PassthroughEvent;
 }
 
-/** The `hooks` option: a function per event, called synchronously with one frozen object. */
+/**
+ * The `hooks` option: a function per event, called synchronously with one frozen object.
+ *
+ * @public
+ */
 export type ZimHooks<A extends string = string> = {
   readonly [K in keyof ZimEvents]?: (event: ZimEvents<A>[K]) => void;
 };

@@ -5,6 +5,8 @@
  * Parameters of AddFriends (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-add-friends
+ *
+ * @public
  */
 export interface AddFriendsRequest {
   FromUserId: string;
@@ -30,6 +32,8 @@ export interface AddFriendsRequest {
  * The answer of AddFriends.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-add-friends
+ *
+ * @public
  */
 export interface AddFriendsResponse {
   Code: number;
@@ -45,6 +49,8 @@ export interface AddFriendsResponse {
  * Parameters of AddUsersToBlacklist (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-block-users
+ *
+ * @public
  */
 export interface AddUsersToBlacklistRequest {
   FromUserId: string;
@@ -58,6 +64,8 @@ export interface AddUsersToBlacklistRequest {
  * The answer of AddUsersToBlacklist.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-block-users
+ *
+ * @public
  */
 export interface AddUsersToBlacklistResponse {
   Code: number;
@@ -73,6 +81,8 @@ export interface AddUsersToBlacklistResponse {
  * Parameters of C2cDeliveryReceipt (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-delivery-receipts-for-one-to-one-messages
+ *
+ * @public
  */
 export interface C2cDeliveryReceiptRequest {
   FromUserId: string;
@@ -84,6 +94,8 @@ export interface C2cDeliveryReceiptRequest {
  * The answer of C2cDeliveryReceipt.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-delivery-receipts-for-one-to-one-messages
+ *
+ * @public
  */
 export interface C2cDeliveryReceiptResponse {
   Code: number;
@@ -96,6 +108,8 @@ export interface C2cDeliveryReceiptResponse {
  * Parameters of C2cReadReceipt (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-read-receipts-for-one-to-one-messages
+ *
+ * @public
  */
 export interface C2cReadReceiptRequest {
   FromUserId: string;
@@ -107,6 +121,8 @@ export interface C2cReadReceiptRequest {
  * The answer of C2cReadReceipt.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-read-receipts-for-one-to-one-messages
+ *
+ * @public
  */
 export interface C2cReadReceiptResponse {
   Code: number;
@@ -119,6 +135,8 @@ export interface C2cReadReceiptResponse {
  * Parameters of CallAccept (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/call-invitation/accept-a-call-invitation
+ *
+ * @public
  */
 export interface CallAcceptRequest {
   FromUserId: string;
@@ -130,6 +148,8 @@ export interface CallAcceptRequest {
  * The answer of CallAccept.
  *
  * @see https://www.zegocloud.com/docs/zim-server/call-invitation/accept-a-call-invitation
+ *
+ * @public
  */
 export interface CallAcceptResponse {
   Code: number;
@@ -141,6 +161,8 @@ export interface CallAcceptResponse {
  * Parameters of CallInvite (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/call-invitation/send-a-call-invitation
+ *
+ * @public
  */
 export interface CallInviteRequest {
   FromUserId: string;
@@ -162,6 +184,8 @@ export interface CallInviteRequest {
  * The answer of CallInvite.
  *
  * @see https://www.zegocloud.com/docs/zim-server/call-invitation/send-a-call-invitation
+ *
+ * @public
  */
 export interface CallInviteResponse {
   Code: number;
@@ -179,6 +203,8 @@ export interface CallInviteResponse {
  * Parameters of CallReject (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/call-invitation/reject-a-call-invitation
+ *
+ * @public
  */
 export interface CallRejectRequest {
   FromUserId: string;
@@ -190,6 +216,8 @@ export interface CallRejectRequest {
  * The answer of CallReject.
  *
  * @see https://www.zegocloud.com/docs/zim-server/call-invitation/reject-a-call-invitation
+ *
+ * @public
  */
 export interface CallRejectResponse {
   Code: number;
@@ -201,6 +229,8 @@ export interface CallRejectResponse {
  * Parameters of CgiDescribeZIMAudioLicense (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/zim-audio/obtain-a-license
+ *
+ * @public
  */
 export type CgiDescribeZIMAudioLicenseRequest = Record<string, never>;
 
@@ -208,6 +238,8 @@ export type CgiDescribeZIMAudioLicenseRequest = Record<string, never>;
  * The answer of CgiDescribeZIMAudioLicense.
  *
  * @see https://www.zegocloud.com/docs/zim-server/zim-audio/obtain-a-license
+ *
+ * @public
  */
 export interface CgiDescribeZIMAudioLicenseResponse {
   Code: number;
@@ -222,6 +254,8 @@ export interface CgiDescribeZIMAudioLicenseResponse {
  * Parameters of CheckFriendsRelation (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/check-friendships
+ *
+ * @public
  */
 export interface CheckFriendsRelationRequest {
   FromUserId: string;
@@ -236,6 +270,8 @@ export interface CheckFriendsRelationRequest {
  * The answer of CheckFriendsRelation.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/check-friendships
+ *
+ * @public
  */
 export interface CheckFriendsRelationResponse {
   Code: number;
@@ -256,6 +292,8 @@ export interface CheckFriendsRelationResponse {
  * Parameters of CheckUsersIsInBlacklist (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/check-blockships
+ *
+ * @public
  */
 export interface CheckUsersIsInBlacklistRequest {
   FromUserId: string;
@@ -269,6 +307,8 @@ export interface CheckUsersIsInBlacklistRequest {
  * The answer of CheckUsersIsInBlacklist.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/check-blockships
+ *
+ * @public
  */
 export interface CheckUsersIsInBlacklistResponse {
   Code: number;
@@ -288,6 +328,8 @@ export interface CheckUsersIsInBlacklistResponse {
  * Parameters of ClearConversationUnread (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/clear-the-unread-message-count-of-a-conversation
+ *
+ * @public
  */
 export interface ClearConversationUnreadRequest {
   FromUserId: string;
@@ -299,6 +341,8 @@ export interface ClearConversationUnreadRequest {
  * The answer of ClearConversationUnread.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/clear-the-unread-message-count-of-a-conversation
+ *
+ * @public
  */
 export interface ClearConversationUnreadResponse {
   Code: number;
@@ -310,6 +354,8 @@ export interface ClearConversationUnreadResponse {
  * Parameters of ClearMemberGroupMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/delete-all-messages-from-a-group-member
+ *
+ * @public
  */
 export interface ClearMemberGroupMessageRequest {
   FromUserId: string;
@@ -320,6 +366,8 @@ export interface ClearMemberGroupMessageRequest {
  * The answer of ClearMemberGroupMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/delete-all-messages-from-a-group-member
+ *
+ * @public
  */
 export interface ClearMemberGroupMessageResponse {
   Code: number;
@@ -331,6 +379,8 @@ export interface ClearMemberGroupMessageResponse {
  * Parameters of ClearPeerMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/delete-all-messages-from-a-one-to-one-conversaiton-user
+ *
+ * @public
  */
 export interface ClearPeerMessageRequest {
   FromUserId: string;
@@ -341,6 +391,8 @@ export interface ClearPeerMessageRequest {
  * The answer of ClearPeerMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/delete-all-messages-from-a-one-to-one-conversaiton-user
+ *
+ * @public
  */
 export interface ClearPeerMessageResponse {
   Code: number;
@@ -352,6 +404,8 @@ export interface ClearPeerMessageResponse {
  * Parameters of ConvPinned (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/pin-conversations-to-the-top
+ *
+ * @public
  */
 export interface ConvPinnedRequest {
   FromUserId: string;
@@ -369,6 +423,8 @@ export interface ConvPinnedRequest {
  * The answer of ConvPinned.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/pin-conversations-to-the-top
+ *
+ * @public
  */
 export interface ConvPinnedResponse {
   Code: number;
@@ -386,6 +442,8 @@ export interface ConvPinnedResponse {
  * Parameters of CreateGroup (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/create-a-group
+ *
+ * @public
  */
 export interface CreateGroupRequest {
   GroupId?: string;
@@ -408,6 +466,8 @@ export interface CreateGroupRequest {
  * The answer of CreateGroup.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/create-a-group
+ *
+ * @public
  */
 export interface CreateGroupResponse {
   Code: number;
@@ -428,6 +488,8 @@ export interface CreateGroupResponse {
  * Parameters of CreateRoom (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/create-a-room
+ *
+ * @public
  */
 export interface CreateRoomRequest {
   FromUserId: string;
@@ -445,6 +507,8 @@ export interface CreateRoomRequest {
  * The answer of CreateRoom.
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/create-a-room
+ *
+ * @public
  */
 export interface CreateRoomResponse {
   Code: number;
@@ -459,6 +523,8 @@ export interface CreateRoomResponse {
  * Parameters of DeleteAllFriends (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/delete-all-friends
+ *
+ * @public
  */
 export interface DeleteAllFriendsRequest {
   FromUserId: string;
@@ -469,6 +535,8 @@ export interface DeleteAllFriendsRequest {
  * The answer of DeleteAllFriends.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/delete-all-friends
+ *
+ * @public
  */
 export interface DeleteAllFriendsResponse {
   Code: number;
@@ -480,6 +548,8 @@ export interface DeleteAllFriendsResponse {
  * Parameters of DeleteConv (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/delete-a-conversation
+ *
+ * @public
  */
 export interface DeleteConvRequest {
   FromUserId: string;
@@ -491,6 +561,8 @@ export interface DeleteConvRequest {
  * The answer of DeleteConv.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/delete-a-conversation
+ *
+ * @public
  */
 export interface DeleteConvResponse {
   Code: number;
@@ -502,6 +574,8 @@ export interface DeleteConvResponse {
  * Parameters of DeleteFriends (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-delete-friends
+ *
+ * @public
  */
 export interface DeleteFriendsRequest {
   FromUserId: string;
@@ -516,6 +590,8 @@ export interface DeleteFriendsRequest {
  * The answer of DeleteFriends.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-delete-friends
+ *
+ * @public
  */
 export interface DeleteFriendsResponse {
   Code: number;
@@ -531,6 +607,8 @@ export interface DeleteFriendsResponse {
  * Parameters of DestroyRoom (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/destroy-the-room
+ *
+ * @public
  */
 export interface DestroyRoomRequest {
   RoomId: string;
@@ -541,6 +619,8 @@ export interface DestroyRoomRequest {
  * The answer of DestroyRoom.
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/destroy-the-room
+ *
+ * @public
  */
 export interface DestroyRoomResponse {
   Code: number;
@@ -552,6 +632,8 @@ export interface DestroyRoomResponse {
  * Parameters of DismissGroup (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/disband-a-group-chat
+ *
+ * @public
  */
 export interface DismissGroupRequest {
   FromUserId: string;
@@ -562,6 +644,8 @@ export interface DismissGroupRequest {
  * The answer of DismissGroup.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/disband-a-group-chat
+ *
+ * @public
  */
 export interface DismissGroupResponse {
   Code: number;
@@ -573,6 +657,8 @@ export interface DismissGroupResponse {
  * Parameters of EditC2cMsgBody (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/edit-a-message
+ *
+ * @public
  */
 export interface EditC2cMsgBodyRequest {
   FromUserId: string;
@@ -595,6 +681,8 @@ export interface EditC2cMsgBodyRequest {
  * The answer of EditC2cMsgBody.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/edit-a-message
+ *
+ * @public
  */
 export interface EditC2cMsgBodyResponse {
   Code: number;
@@ -609,6 +697,8 @@ export interface EditC2cMsgBodyResponse {
  * Parameters of EditGroupMsgBody (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/edit-a-message
+ *
+ * @public
  */
 export interface EditGroupMsgBodyRequest {
   FromUserId: string;
@@ -631,6 +721,8 @@ export interface EditGroupMsgBodyRequest {
  * The answer of EditGroupMsgBody.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/edit-a-message
+ *
+ * @public
  */
 export interface EditGroupMsgBodyResponse {
   Code: number;
@@ -645,6 +737,8 @@ export interface EditGroupMsgBodyResponse {
  * Parameters of FetchForbidGroupList (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/fetch-forbid-group-list
+ *
+ * @public
  */
 export interface FetchForbidGroupListRequest {
   FromUserId: string;
@@ -655,6 +749,8 @@ export interface FetchForbidGroupListRequest {
  * The answer of FetchForbidGroupList.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/fetch-forbid-group-list
+ *
+ * @public
  */
 export interface FetchForbidGroupListResponse {
   Code: number;
@@ -672,6 +768,8 @@ export interface FetchForbidGroupListResponse {
  * Parameters of GroupDeliveryReceipt (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-delivery-receipts-for-group-messages
+ *
+ * @public
  */
 export interface GroupDeliveryReceiptRequest {
   FromUserId: string;
@@ -683,6 +781,8 @@ export interface GroupDeliveryReceiptRequest {
  * The answer of GroupDeliveryReceipt.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-delivery-receipts-for-group-messages
+ *
+ * @public
  */
 export interface GroupDeliveryReceiptResponse {
   Code: number;
@@ -695,6 +795,8 @@ export interface GroupDeliveryReceiptResponse {
  * Parameters of GroupReadReceipt (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-read-receipts-for-group-messages
+ *
+ * @public
  */
 export interface GroupReadReceiptRequest {
   FromUserId: string;
@@ -706,6 +808,8 @@ export interface GroupReadReceiptRequest {
  * The answer of GroupReadReceipt.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/set-read-receipts-for-group-messages
+ *
+ * @public
  */
 export interface GroupReadReceiptResponse {
   Code: number;
@@ -718,6 +822,8 @@ export interface GroupReadReceiptResponse {
  * Parameters of ImportGroupMsg (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/import-group-messages
+ *
+ * @public
  */
 export interface ImportGroupMsgRequest {
   FromUserId: string;
@@ -736,6 +842,8 @@ export interface ImportGroupMsgRequest {
  * The answer of ImportGroupMsg.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/import-group-messages
+ *
+ * @public
  */
 export interface ImportGroupMsgResponse {
   Code: number;
@@ -748,6 +856,8 @@ export interface ImportGroupMsgResponse {
  * Parameters of ImportPeerMsg (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/import-one-to-one-messages
+ *
+ * @public
  */
 export interface ImportPeerMsgRequest {
   FromUserId: string;
@@ -767,6 +877,8 @@ export interface ImportPeerMsgRequest {
  * The answer of ImportPeerMsg.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/import-one-to-one-messages
+ *
+ * @public
  */
 export interface ImportPeerMsgResponse {
   Code: number;
@@ -780,6 +892,8 @@ export interface ImportPeerMsgResponse {
  * Parameters of InviteUsersIntoGroup (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/add-group-members
+ *
+ * @public
  */
 export interface InviteUsersIntoGroupRequest {
   FromUserId: string;
@@ -796,6 +910,8 @@ export interface InviteUsersIntoGroupRequest {
  * The answer of InviteUsersIntoGroup.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/add-group-members
+ *
+ * @public
  */
 export interface InviteUsersIntoGroupResponse {
   Code: number;
@@ -811,6 +927,8 @@ export interface InviteUsersIntoGroupResponse {
  * Parameters of KickoutGroupUser (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/remove-group-member
+ *
+ * @public
  */
 export interface KickoutGroupUserRequest {
   FromUserId: string;
@@ -826,6 +944,8 @@ export interface KickoutGroupUserRequest {
  * The answer of KickoutGroupUser.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/remove-group-member
+ *
+ * @public
  */
 export interface KickoutGroupUserResponse {
   Code: number;
@@ -841,6 +961,8 @@ export interface KickoutGroupUserResponse {
  * Parameters of KickoutRoomUser (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/remove-user-from-the-room
+ *
+ * @public
  */
 export interface KickoutRoomUserRequest {
   RoomId: string;
@@ -856,6 +978,8 @@ export interface KickoutRoomUserRequest {
  * The answer of KickoutRoomUser.
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/remove-user-from-the-room
+ *
+ * @public
  */
 export interface KickoutRoomUserResponse {
   Code: number;
@@ -867,6 +991,8 @@ export interface KickoutRoomUserResponse {
  * Parameters of ModifyGroupAttribute (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/modify-group-attributes
+ *
+ * @public
  */
 export interface ModifyGroupAttributeRequest {
   Action: number;
@@ -882,6 +1008,8 @@ export interface ModifyGroupAttributeRequest {
  * The answer of ModifyGroupAttribute.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/modify-group-attributes
+ *
+ * @public
  */
 export interface ModifyGroupAttributeResponse {
   Code: number;
@@ -903,6 +1031,8 @@ export interface ModifyGroupAttributeResponse {
  * Parameters of ModifyGroupLimit (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/modify-group-specification-limits
+ *
+ * @public
  */
 export interface ModifyGroupLimitRequest {
   FromUserId: string;
@@ -917,6 +1047,8 @@ export interface ModifyGroupLimitRequest {
  * The answer of ModifyGroupLimit.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/modify-group-specification-limits
+ *
+ * @public
  */
 export interface ModifyGroupLimitResponse {
   Code: number;
@@ -928,6 +1060,8 @@ export interface ModifyGroupLimitResponse {
  * Parameters of ModifyRoomAttribute (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/update-room-attributes
+ *
+ * @public
  */
 export interface ModifyRoomAttributeRequest {
   FromUserId: string;
@@ -945,6 +1079,8 @@ export interface ModifyRoomAttributeRequest {
  * The answer of ModifyRoomAttribute.
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/update-room-attributes
+ *
+ * @public
  */
 export interface ModifyRoomAttributeResponse {
   Code: number;
@@ -969,6 +1105,8 @@ export interface ModifyRoomAttributeResponse {
  * Parameters of ModifyUserInfo (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/modify-user-information
+ *
+ * @public
  */
 export interface ModifyUserInfoRequest {
   /**
@@ -986,6 +1124,8 @@ export interface ModifyUserInfoRequest {
  * The answer of ModifyUserInfo.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/modify-user-information
+ *
+ * @public
  */
 export interface ModifyUserInfoResponse {
   Code: number;
@@ -1002,6 +1142,8 @@ export interface ModifyUserInfoResponse {
  * Parameters of MuteGroup (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/mute-a-group
+ *
+ * @public
  */
 export interface MuteGroupRequest {
   FromUserId: string;
@@ -1015,6 +1157,8 @@ export interface MuteGroupRequest {
  * The answer of MuteGroup.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/mute-a-group
+ *
+ * @public
  */
 export interface MuteGroupResponse {
   Code: number;
@@ -1026,6 +1170,8 @@ export interface MuteGroupResponse {
  * Parameters of MuteGroupMembers (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/mute-group-members
+ *
+ * @public
  */
 export interface MuteGroupMembersRequest {
   FromUserId: string;
@@ -1041,6 +1187,8 @@ export interface MuteGroupMembersRequest {
  * The answer of MuteGroupMembers.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/mute-group-members
+ *
+ * @public
  */
 export interface MuteGroupMembersResponse {
   Code: number;
@@ -1056,6 +1204,8 @@ export interface MuteGroupMembersResponse {
  * Parameters of QueryAppCommunityList (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/community/query-community-list
+ *
+ * @public
  */
 export interface QueryAppCommunityListRequest {
   Limit?: number;
@@ -1066,6 +1216,8 @@ export interface QueryAppCommunityListRequest {
  * The answer of QueryAppCommunityList.
  *
  * @see https://www.zegocloud.com/docs/zim-server/community/query-community-list
+ *
+ * @public
  */
 export interface QueryAppCommunityListResponse {
   Code: number;
@@ -1083,6 +1235,8 @@ export interface QueryAppCommunityListResponse {
  * Parameters of QueryAppGroupList (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/query-group-list-in-the-app
+ *
+ * @public
  */
 export interface QueryAppGroupListRequest {
   Limit?: number;
@@ -1093,6 +1247,8 @@ export interface QueryAppGroupListRequest {
  * The answer of QueryAppGroupList.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/query-group-list-in-the-app
+ *
+ * @public
  */
 export interface QueryAppGroupListResponse {
   Code: number;
@@ -1110,6 +1266,8 @@ export interface QueryAppGroupListResponse {
  * Parameters of QueryBlacklist (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-the-blocklist
+ *
+ * @public
  */
 export interface QueryBlacklistRequest {
   FromUserId: string;
@@ -1121,6 +1279,8 @@ export interface QueryBlacklistRequest {
  * The answer of QueryBlacklist.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-the-blocklist
+ *
+ * @public
  */
 export interface QueryBlacklistResponse {
   Code: number;
@@ -1140,6 +1300,8 @@ export interface QueryBlacklistResponse {
  * Parameters of QueryConversationList (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/query-conversation-list
+ *
+ * @public
  */
 export interface QueryConversationListRequest {
   FromUserId: string;
@@ -1151,6 +1313,8 @@ export interface QueryConversationListRequest {
  * The answer of QueryConversationList.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/query-conversation-list
+ *
+ * @public
  */
 export interface QueryConversationListResponse {
   Code: number;
@@ -1169,6 +1333,8 @@ export interface QueryConversationListResponse {
  * Parameters of QueryFriendList (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-the-friend-list
+ *
+ * @public
  */
 export interface QueryFriendListRequest {
   FromUserId: string;
@@ -1180,6 +1346,8 @@ export interface QueryFriendListRequest {
  * The answer of QueryFriendList.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-the-friend-list
+ *
+ * @public
  */
 export interface QueryFriendListResponse {
   Code: number;
@@ -1205,6 +1373,8 @@ export interface QueryFriendListResponse {
  * Parameters of QueryGroupInfo (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/query-group-info
+ *
+ * @public
  */
 export interface QueryGroupInfoRequest {
   FromUserId: string;
@@ -1215,6 +1385,8 @@ export interface QueryGroupInfoRequest {
  * The answer of QueryGroupInfo.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/query-group-info
+ *
+ * @public
  */
 export interface QueryGroupInfoResponse {
   Code: number;
@@ -1246,6 +1418,8 @@ export interface QueryGroupInfoResponse {
  * Parameters of QueryGroupMemberList (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/query-group-member-list
+ *
+ * @public
  */
 export interface QueryGroupMemberListRequest {
   GroupId: string;
@@ -1257,6 +1431,8 @@ export interface QueryGroupMemberListRequest {
  * The answer of QueryGroupMemberList.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/query-group-member-list
+ *
+ * @public
  */
 export interface QueryGroupMemberListResponse {
   Code: number;
@@ -1276,6 +1452,8 @@ export interface QueryGroupMemberListResponse {
  * Parameters of QueryGroupMsg (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/query-the-message-list-of-group-chats
+ *
+ * @public
  */
 export interface QueryGroupMsgRequest {
   GroupId: string;
@@ -1288,6 +1466,8 @@ export interface QueryGroupMsgRequest {
  * The answer of QueryGroupMsg.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/query-the-message-list-of-group-chats
+ *
+ * @public
  */
 export interface QueryGroupMsgResponse {
   Code: number;
@@ -1337,6 +1517,8 @@ export interface QueryGroupMsgResponse {
  * Parameters of QueryGroupsInfoOfUser (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-group-information-of-user-joined
+ *
+ * @public
  */
 export interface QueryGroupsInfoOfUserRequest {
   FromUserId: string;
@@ -1348,6 +1530,8 @@ export interface QueryGroupsInfoOfUserRequest {
  * The answer of QueryGroupsInfoOfUser.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-group-information-of-user-joined
+ *
+ * @public
  */
 export interface QueryGroupsInfoOfUserResponse {
   Code: number;
@@ -1366,6 +1550,8 @@ export interface QueryGroupsInfoOfUserResponse {
  * Parameters of QueryMessagesByMsgSeq (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/query-messages
+ *
+ * @public
  */
 export interface QueryMessagesByMsgSeqRequest {
   FromUserId: string;
@@ -1381,6 +1567,8 @@ export interface QueryMessagesByMsgSeqRequest {
  * The answer of QueryMessagesByMsgSeq.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/query-messages
+ *
+ * @public
  */
 export interface QueryMessagesByMsgSeqResponse {
   Code: number;
@@ -1463,6 +1651,8 @@ export interface QueryMessagesByMsgSeqResponse {
  * Parameters of QueryPeerMsg (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/query-the-message-list-of-one-on-one-chats
+ *
+ * @public
  */
 export interface QueryPeerMsgRequest {
   FromUserId: string;
@@ -1476,6 +1666,8 @@ export interface QueryPeerMsgRequest {
  * The answer of QueryPeerMsg.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/query-the-message-list-of-one-on-one-chats
+ *
+ * @public
  */
 export interface QueryPeerMsgResponse {
   Code: number;
@@ -1525,6 +1717,8 @@ export interface QueryPeerMsgResponse {
  * Parameters of QueryRoomAttribute (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/query-room-attributes
+ *
+ * @public
  */
 export interface QueryRoomAttributeRequest {
   FromUserId: string;
@@ -1535,6 +1729,8 @@ export interface QueryRoomAttributeRequest {
  * The answer of QueryRoomAttribute.
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/query-room-attributes
+ *
+ * @public
  */
 export interface QueryRoomAttributeResponse {
   Code: number;
@@ -1555,6 +1751,8 @@ export interface QueryRoomAttributeResponse {
  * Parameters of QueryRoomMembers (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/query-whether-a-user-is-in-a-room
+ *
+ * @public
  */
 export interface QueryRoomMembersRequest {
   /**
@@ -1568,6 +1766,8 @@ export interface QueryRoomMembersRequest {
  * The answer of QueryRoomMembers.
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/query-whether-a-user-is-in-a-room
+ *
+ * @public
  */
 export interface QueryRoomMembersResponse {
   Code: number;
@@ -1589,6 +1789,8 @@ export interface QueryRoomMembersResponse {
  * Parameters of QueryRoomUserList (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/obtain-information-about-users-in-a-room
+ *
+ * @public
  */
 export interface QueryRoomUserListRequest {
   RoomId: string;
@@ -1601,6 +1803,8 @@ export interface QueryRoomUserListRequest {
  * The answer of QueryRoomUserList.
  *
  * @see https://www.zegocloud.com/docs/zim-server/room/obtain-information-about-users-in-a-room
+ *
+ * @public
  */
 export interface QueryRoomUserListResponse {
   Code: number;
@@ -1618,6 +1822,8 @@ export interface QueryRoomUserListResponse {
  * Parameters of QueryUserInfos (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-user-information
+ *
+ * @public
  */
 export interface QueryUserInfosRequest {
   /**
@@ -1630,6 +1836,8 @@ export interface QueryUserInfosRequest {
  * The answer of QueryUserInfos.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-user-information
+ *
+ * @public
  */
 export interface QueryUserInfosResponse {
   Code: number;
@@ -1651,6 +1859,8 @@ export interface QueryUserInfosResponse {
  * Parameters of QueryUserOnlineState (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-users-online-status
+ *
+ * @public
  */
 export interface QueryUserOnlineStateRequest {
   /**
@@ -1663,6 +1873,8 @@ export interface QueryUserOnlineStateRequest {
  * The answer of QueryUserOnlineState.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/query-users-online-status
+ *
+ * @public
  */
 export interface QueryUserOnlineStateResponse {
   Code: number;
@@ -1682,6 +1894,8 @@ export interface QueryUserOnlineStateResponse {
  * Parameters of RemoveUsersFromBlacklist (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-unblock-users
+ *
+ * @public
  */
 export interface RemoveUsersFromBlacklistRequest {
   FromUserId: string;
@@ -1695,6 +1909,8 @@ export interface RemoveUsersFromBlacklistRequest {
  * The answer of RemoveUsersFromBlacklist.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-unblock-users
+ *
+ * @public
  */
 export interface RemoveUsersFromBlacklistResponse {
   Code: number;
@@ -1710,6 +1926,8 @@ export interface RemoveUsersFromBlacklistResponse {
  * Parameters of RevokeGroupMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/recall-a-group-message
+ *
+ * @public
  */
 export interface RevokeGroupMessageRequest {
   FromUserId: string;
@@ -1725,6 +1943,8 @@ export interface RevokeGroupMessageRequest {
  * The answer of RevokeGroupMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/recall-a-group-message
+ *
+ * @public
  */
 export interface RevokeGroupMessageResponse {
   Code: number;
@@ -1736,6 +1956,8 @@ export interface RevokeGroupMessageResponse {
  * Parameters of RevokePeerMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/recall-a-one-to-one-message
+ *
+ * @public
  */
 export interface RevokePeerMessageRequest {
   FromUserId: string;
@@ -1751,6 +1973,8 @@ export interface RevokePeerMessageRequest {
  * The answer of RevokePeerMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/recall-a-one-to-one-message
+ *
+ * @public
  */
 export interface RevokePeerMessageResponse {
   Code: number;
@@ -1762,6 +1986,8 @@ export interface RevokePeerMessageResponse {
  * Parameters of RevokeRoomMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/recall-a-room-message
+ *
+ * @public
  */
 export interface RevokeRoomMessageRequest {
   FromUserId: string;
@@ -1774,6 +2000,8 @@ export interface RevokeRoomMessageRequest {
  * The answer of RevokeRoomMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/recall-a-room-message
+ *
+ * @public
  */
 export interface RevokeRoomMessageResponse {
   Code: number;
@@ -1785,6 +2013,8 @@ export interface RevokeRoomMessageResponse {
  * Parameters of RobotRegister (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/bot/register-bots
+ *
+ * @public
  */
 export interface RobotRegisterRequest {
   /**
@@ -1801,6 +2031,8 @@ export interface RobotRegisterRequest {
  * The answer of RobotRegister.
  *
  * @see https://www.zegocloud.com/docs/zim-server/bot/register-bots
+ *
+ * @public
  */
 export interface RobotRegisterResponse {
   Code: number;
@@ -1817,6 +2049,8 @@ export interface RobotRegisterResponse {
  * Parameters of SendFriendApplication (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-send-friend-requests
+ *
+ * @public
  */
 export interface SendFriendApplicationRequest {
   FromUserId: string;
@@ -1843,6 +2077,8 @@ export interface SendFriendApplicationRequest {
  * The answer of SendFriendApplication.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-send-friend-requests
+ *
+ * @public
  */
 export interface SendFriendApplicationResponse {
   Code: number;
@@ -1858,6 +2094,8 @@ export interface SendFriendApplicationResponse {
  * Parameters of SendGroupMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/send-group-messages
+ *
+ * @public
  */
 export interface SendGroupMessageRequest {
   FromUserId: string;
@@ -1882,6 +2120,8 @@ export interface SendGroupMessageRequest {
  * The answer of SendGroupMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/send-group-messages
+ *
+ * @public
  */
 export interface SendGroupMessageResponse {
   Code: number;
@@ -1899,6 +2139,8 @@ export interface SendGroupMessageResponse {
  * Parameters of SendMessageToAllUsers (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/push-message-to-all-users
+ *
+ * @public
  */
 export interface SendMessageToAllUsersRequest {
   FromUserId: string;
@@ -1914,6 +2156,8 @@ export interface SendMessageToAllUsersRequest {
  * The answer of SendMessageToAllUsers.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/push-message-to-all-users
+ *
+ * @public
  */
 export interface SendMessageToAllUsersResponse {
   Code: number;
@@ -1925,6 +2169,8 @@ export interface SendMessageToAllUsersResponse {
  * Parameters of SendPeerMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/send-a-one-to-one-message
+ *
+ * @public
  */
 export interface SendPeerMessageRequest {
   FromUserId: string;
@@ -1949,6 +2195,8 @@ export interface SendPeerMessageRequest {
  * The answer of SendPeerMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/send-a-one-to-one-message
+ *
+ * @public
  */
 export interface SendPeerMessageResponse {
   Code: number;
@@ -1973,6 +2221,8 @@ export interface SendPeerMessageResponse {
  * Parameters of SendRoomMessage (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/send-room-messages
+ *
+ * @public
  */
 export interface SendRoomMessageRequest {
   FromUserId: string;
@@ -1991,6 +2241,8 @@ export interface SendRoomMessageRequest {
  * The answer of SendRoomMessage.
  *
  * @see https://www.zegocloud.com/docs/zim-server/messaging/send-room-messages
+ *
+ * @public
  */
 export interface SendRoomMessageResponse {
   Code: number;
@@ -2006,6 +2258,8 @@ export interface SendRoomMessageResponse {
  * Parameters of SetConvMark (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/set-conversation-marks
+ *
+ * @public
  */
 export interface SetConvMarkRequest {
   FromUserId: string;
@@ -2032,6 +2286,8 @@ export interface SetConvMarkRequest {
  * The answer of SetConvMark.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/set-conversation-marks
+ *
+ * @public
  */
 export interface SetConvMarkResponse {
   Code: number;
@@ -2054,6 +2310,8 @@ export interface SetConvMarkResponse {
  * Parameters of SetGroupMemberRole (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/set-group-member-roles
+ *
+ * @public
  */
 export interface SetGroupMemberRoleRequest {
   FromUserId: string;
@@ -2066,6 +2324,8 @@ export interface SetGroupMemberRoleRequest {
  * The answer of SetGroupMemberRole.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/set-group-member-roles
+ *
+ * @public
  */
 export interface SetGroupMemberRoleResponse {
   Code: number;
@@ -2077,6 +2337,8 @@ export interface SetGroupMemberRoleResponse {
  * Parameters of SetGroupMembersNickname (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/set-nicknames-of-group-members
+ *
+ * @public
  */
 export interface SetGroupMembersNicknameRequest {
   FromUserId: string;
@@ -2091,6 +2353,8 @@ export interface SetGroupMembersNicknameRequest {
  * The answer of SetGroupMembersNickname.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/set-nicknames-of-group-members
+ *
+ * @public
  */
 export interface SetGroupMembersNicknameResponse {
   Code: number;
@@ -2106,6 +2370,8 @@ export interface SetGroupMembersNicknameResponse {
  * Parameters of SilenceConvNotification (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/mute-notifications-for-conversations
+ *
+ * @public
  */
 export interface SilenceConvNotificationRequest {
   FromUserId: string;
@@ -2121,6 +2387,8 @@ export interface SilenceConvNotificationRequest {
  * The answer of SilenceConvNotification.
  *
  * @see https://www.zegocloud.com/docs/zim-server/conversation/mute-notifications-for-conversations
+ *
+ * @public
  */
 export interface SilenceConvNotificationResponse {
   Code: number;
@@ -2137,6 +2405,8 @@ export interface SilenceConvNotificationResponse {
  * Parameters of TransferGroupOwner (GET, in the query string).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/transfer-the-group-ownership
+ *
+ * @public
  */
 export interface TransferGroupOwnerRequest {
   FromUserId: string;
@@ -2148,6 +2418,8 @@ export interface TransferGroupOwnerRequest {
  * The answer of TransferGroupOwner.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/transfer-the-group-ownership
+ *
+ * @public
  */
 export interface TransferGroupOwnerResponse {
   Code: number;
@@ -2159,6 +2431,8 @@ export interface TransferGroupOwnerResponse {
  * Parameters of UpdateFriendAttributes (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/modify-the-attributes-of-a-friend
+ *
+ * @public
  */
 export interface UpdateFriendAttributesRequest {
   FromUserId: string;
@@ -2177,6 +2451,8 @@ export interface UpdateFriendAttributesRequest {
  * The answer of UpdateFriendAttributes.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/modify-the-attributes-of-a-friend
+ *
+ * @public
  */
 export interface UpdateFriendAttributesResponse {
   Code: number;
@@ -2192,6 +2468,8 @@ export interface UpdateFriendAttributesResponse {
  * Parameters of UpdateFriendsAlias (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/change-the-alias-of-a-friend
+ *
+ * @public
  */
 export interface UpdateFriendsAliasRequest {
   FromUserId: string;
@@ -2208,6 +2486,8 @@ export interface UpdateFriendsAliasRequest {
  * The answer of UpdateFriendsAlias.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/change-the-alias-of-a-friend
+ *
+ * @public
  */
 export interface UpdateFriendsAliasResponse {
   Code: number;
@@ -2223,6 +2503,8 @@ export interface UpdateFriendsAliasResponse {
  * Parameters of UpdateGroupData (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/update-group-data
+ *
+ * @public
  */
 export interface UpdateGroupDataRequest {
   FromUserId: string;
@@ -2236,6 +2518,8 @@ export interface UpdateGroupDataRequest {
  * The answer of UpdateGroupData.
  *
  * @see https://www.zegocloud.com/docs/zim-server/group/update-group-data
+ *
+ * @public
  */
 export interface UpdateGroupDataResponse {
   Code: number;
@@ -2247,6 +2531,8 @@ export interface UpdateGroupDataResponse {
  * Parameters of UserRegister (POST, in the JSON body).
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-register-users
+ *
+ * @public
  */
 export interface UserRegisterRequest {
   /**
@@ -2263,6 +2549,8 @@ export interface UserRegisterRequest {
  * The answer of UserRegister.
  *
  * @see https://www.zegocloud.com/docs/zim-server/user/batch-register-users
+ *
+ * @public
  */
 export interface UserRegisterResponse {
   Code: number;
@@ -2275,7 +2563,11 @@ export interface UserRegisterResponse {
   }[];
 }
 
-/** Every documented ZIM server API action: its parameters and its answer, from the official API documents. */
+/**
+ * Every documented ZIM server API action: its parameters and its answer, from the official API documents.
+ *
+ * @public
+ */
 export interface ZimApi {
   /** POST AddFriends: https://www.zegocloud.com/docs/zim-server/user/batch-add-friends */
   AddFriends: { params: AddFriendsRequest; response: AddFriendsResponse };

@@ -4,6 +4,8 @@ import type { ActionSpec } from '../limits/ActionSpec.js';
 /**
  * The 72 documented ZIM server API actions: HTTP method, calls per second, unit, scope, quota,
  * the codes the action's page lists, and the page.
+ *
+ * @public
  */
 export const ZIM_ACTIONS = {
   RobotRegister: {
@@ -601,5 +603,9 @@ export const ZIM_ACTIONS = {
   },
 } as const satisfies Record<string, ActionSpec>;
 
-/** The name of a documented ZIM action. */
+/**
+ * The name of a documented ZIM action.
+ *
+ * @public
+ */
 export type ZimAction = keyof typeof ZIM_ACTIONS;

@@ -1,6 +1,10 @@
 // Generated from spec/callbacks.json by scripts/gen-callbacks.mjs; do not edit: run `npm run gen`.
 
-/** The fields every callback carries. */
+/**
+ * The fields every callback carries.
+ *
+ * @public
+ */
 export interface CallbackCommon {
   /** The AppID, as a string. */
   readonly appid: string;
@@ -11,7 +15,11 @@ export interface CallbackCommon {
   readonly timestamp: number | string;
 }
 
-/** `user_action`: https://www.zegocloud.com/docs/zim-server/callbacks/login-and-logout */
+/**
+ * `user_action`: https://www.zegocloud.com/docs/zim-server/callbacks/login-and-logout
+ *
+ * @public
+ */
 export interface UserActionEvent extends CallbackCommon {
   readonly event: 'user_action';
   readonly user_id: string;
@@ -32,7 +40,11 @@ export interface UserActionEvent extends CallbackCommon {
   readonly offline_time: number;
 }
 
-/** `send_msg`: https://www.zegocloud.com/docs/zim-server/callbacks/message-sent */
+/**
+ * `send_msg`: https://www.zegocloud.com/docs/zim-server/callbacks/message-sent
+ *
+ * @public
+ */
 export interface SendMsgEvent extends CallbackCommon {
   readonly event: 'send_msg';
   readonly from_user_id: string;
@@ -57,7 +69,11 @@ export interface SendMsgEvent extends CallbackCommon {
   readonly user_list?: ReadonlyArray<{ user_id?: string; msg_id?: string; msg_seq?: number }>;
 }
 
-/** `before_send_msg`: https://www.zegocloud.com/docs/zim-server/callbacks/message-not-sent-yet */
+/**
+ * `before_send_msg`: https://www.zegocloud.com/docs/zim-server/callbacks/message-not-sent-yet
+ *
+ * @public
+ */
 export interface BeforeSendMsgEvent extends CallbackCommon {
   readonly event: 'before_send_msg';
   readonly request_id: string;
@@ -75,7 +91,11 @@ export interface BeforeSendMsgEvent extends CallbackCommon {
   readonly msg_time?: number;
 }
 
-/** `bot_msg`: https://www.zegocloud.com/docs/zim-server/callbacks/bot-message (fields not shown on the stored pages) */
+/**
+ * `bot_msg`: https://www.zegocloud.com/docs/zim-server/callbacks/bot-message (fields not shown on the stored pages)
+ *
+ * @public
+ */
 export interface BotMsgEvent extends CallbackCommon {
   readonly event: 'bot_msg';
   /** Not shown on the stored pages (from the issue); optional. */
@@ -92,7 +112,11 @@ export interface BotMsgEvent extends CallbackCommon {
   readonly msg_time?: number;
 }
 
-/** `call_create`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-sent */
+/**
+ * `call_create`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-sent
+ *
+ * @public
+ */
 export interface CallCreateEvent extends CallbackCommon {
   readonly event: 'call_create';
   readonly call_id: string;
@@ -104,7 +128,11 @@ export interface CallCreateEvent extends CallbackCommon {
   readonly timeout: number;
 }
 
-/** `call_cancel`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-canceled */
+/**
+ * `call_cancel`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-canceled
+ *
+ * @public
+ */
 export interface CallCancelEvent extends CallbackCommon {
   readonly event: 'call_cancel';
   readonly call_id: string;
@@ -113,7 +141,11 @@ export interface CallCancelEvent extends CallbackCommon {
   readonly payload: string;
 }
 
-/** `call_accept`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-accepted */
+/**
+ * `call_accept`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-accepted
+ *
+ * @public
+ */
 export interface CallAcceptEvent extends CallbackCommon {
   readonly event: 'call_accept';
   readonly call_id: string;
@@ -121,7 +153,11 @@ export interface CallAcceptEvent extends CallbackCommon {
   readonly extend_data: string;
 }
 
-/** `call_reject`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-rejected */
+/**
+ * `call_reject`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-rejected
+ *
+ * @public
+ */
 export interface CallRejectEvent extends CallbackCommon {
   readonly event: 'call_reject';
   readonly call_id: string;
@@ -129,14 +165,22 @@ export interface CallRejectEvent extends CallbackCommon {
   readonly extend_data: string;
 }
 
-/** `call_timeout`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-timed-out */
+/**
+ * `call_timeout`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-timed-out
+ *
+ * @public
+ */
 export interface CallTimeoutEvent extends CallbackCommon {
   readonly event: 'call_timeout';
   readonly call_id: string;
   readonly user_ids: readonly string[];
 }
 
-/** `call_invite`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-during-a-call */
+/**
+ * `call_invite`: https://www.zegocloud.com/docs/zim-server/callbacks/call-invitation-during-a-call
+ *
+ * @public
+ */
 export interface CallInviteEvent extends CallbackCommon {
   readonly event: 'call_invite';
   readonly call_id: string;
@@ -146,7 +190,11 @@ export interface CallInviteEvent extends CallbackCommon {
   readonly invite_time: number;
 }
 
-/** `group_create`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-created */
+/**
+ * `group_create`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-created
+ *
+ * @public
+ */
 export interface GroupCreateEvent extends CallbackCommon {
   readonly event: 'group_create';
   readonly group_id: string;
@@ -157,7 +205,11 @@ export interface GroupCreateEvent extends CallbackCommon {
   readonly user_ids: readonly string[];
 }
 
-/** `group_destroy`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-destroyed */
+/**
+ * `group_destroy`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-destroyed
+ *
+ * @public
+ */
 export interface GroupDestroyEvent extends CallbackCommon {
   readonly event: 'group_destroy';
   readonly group_id: string;
@@ -166,7 +218,11 @@ export interface GroupDestroyEvent extends CallbackCommon {
   readonly user_ids: readonly string[];
 }
 
-/** `group_join`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-joined */
+/**
+ * `group_join`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-joined
+ *
+ * @public
+ */
 export interface GroupJoinEvent extends CallbackCommon {
   readonly event: 'group_join';
   readonly group_id: string;
@@ -176,7 +232,11 @@ export interface GroupJoinEvent extends CallbackCommon {
   readonly new_user_ids: readonly string[];
 }
 
-/** `group_exit`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-left */
+/**
+ * `group_exit`: https://www.zegocloud.com/docs/zim-server/callbacks/group/group-left
+ *
+ * @public
+ */
 export interface GroupExitEvent extends CallbackCommon {
   readonly event: 'group_exit';
   readonly group_id: string;
@@ -185,7 +245,11 @@ export interface GroupExitEvent extends CallbackCommon {
   readonly exit_user_ids: readonly string[];
 }
 
-/** `room_create`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-created */
+/**
+ * `room_create`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-created
+ *
+ * @public
+ */
 export interface RoomCreateEvent extends CallbackCommon {
   readonly event: 'room_create';
   readonly room_id: string;
@@ -194,7 +258,11 @@ export interface RoomCreateEvent extends CallbackCommon {
   readonly attributes: ReadonlyArray<{ key?: string; value?: string; auto_delete?: number }>;
 }
 
-/** `room_destroy`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-destroyed */
+/**
+ * `room_destroy`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-destroyed
+ *
+ * @public
+ */
 export interface RoomDestroyEvent extends CallbackCommon {
   readonly event: 'room_destroy';
   readonly room_id: string;
@@ -202,7 +270,11 @@ export interface RoomDestroyEvent extends CallbackCommon {
   readonly operator_account: string;
 }
 
-/** `room_enter`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-entered */
+/**
+ * `room_enter`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-entered
+ *
+ * @public
+ */
 export interface RoomEnterEvent extends CallbackCommon {
   readonly event: 'room_enter';
   readonly room_id: string;
@@ -211,7 +283,11 @@ export interface RoomEnterEvent extends CallbackCommon {
   readonly new_user_ids?: readonly string[];
 }
 
-/** `room_exit`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-left */
+/**
+ * `room_exit`: https://www.zegocloud.com/docs/zim-server/callbacks/room/room-left
+ *
+ * @public
+ */
 export interface RoomExitEvent extends CallbackCommon {
   readonly event: 'room_exit';
   readonly room_id: string;
@@ -221,7 +297,11 @@ export interface RoomExitEvent extends CallbackCommon {
   readonly exit_user_ids: readonly string[];
 }
 
-/** Every documented event, by its `event` field. */
+/**
+ * Every documented event, by its `event` field.
+ *
+ * @public
+ */
 export interface CallbackEventMap {
   user_action: UserActionEvent;
   send_msg: SendMsgEvent;
@@ -243,13 +323,25 @@ export interface CallbackEventMap {
   room_exit: RoomExitEvent;
 }
 
-/** A documented event name. */
+/**
+ * A documented event name.
+ *
+ * @public
+ */
 export type CallbackEventName = keyof CallbackEventMap;
 
-/** The kind of a business field, for reading form bodies (every value a string there). */
+/**
+ * The kind of a business field, for reading form bodies (every value a string there).
+ *
+ * @public
+ */
 export type CallbackFieldKind = 'string' | 'integer' | 'strings' | 'objects';
 
-/** Per event: its business fields and the fields of its dedupe key (`'all'`: every business field). */
+/**
+ * Per event: its business fields and the fields of its dedupe key (`'all'`: every business field).
+ *
+ * @public
+ */
 export const CALLBACK_SPECS: Readonly<
   Record<
     CallbackEventName,
@@ -386,8 +478,16 @@ export const CALLBACK_SPECS: Readonly<
   },
 };
 
-/** ZEGO's redelivery delays after a failed delivery, in seconds. */
+/**
+ * ZEGO's redelivery delays after a failed delivery, in seconds.
+ *
+ * @public
+ */
 export const ZEGO_RETRY_DELAYS_S: readonly number[] = [2, 4, 8, 16, 32];
 
-/** How long ZEGO waits for a before_send_msg verdict, in ms. */
+/**
+ * How long ZEGO waits for a before_send_msg verdict, in ms.
+ *
+ * @public
+ */
 export const ZEGO_VERDICT_WITHIN_MS = 2500;

@@ -2,7 +2,11 @@
 import type { BatchSpec } from '../jobs/BatchSpec.js';
 import type { PagedSpec } from '../jobs/PagedSpec.js';
 
-/** The 11 paged actions: where the cursor goes in and comes out, what ends a walk, the items, the largest `Limit`. */
+/**
+ * The 11 paged actions: where the cursor goes in and comes out, what ends a walk, the items, the largest `Limit`.
+ *
+ * @public
+ */
 export const PAGED_ACTIONS = {
   FetchForbidGroupList: {
     cursor: 'StartFlag',
@@ -83,10 +87,18 @@ export const PAGED_ACTIONS = {
   },
 } as const satisfies Record<string, PagedSpec>;
 
-/** The name of a paged action (`zim.paginate`). */
+/**
+ * The name of a paged action (`zim.paginate`).
+ *
+ * @public
+ */
 export type PagedAction = keyof typeof PAGED_ACTIONS;
 
-/** The 27 batch actions: the list parameter, its documented maximum, the item key, the per-item lists. */
+/**
+ * The 27 batch actions: the list parameter, its documented maximum, the item key, the per-item lists.
+ *
+ * @public
+ */
 export const BATCH_ACTIONS = {
   AddFriends: {
     list: ['FriendInfos'],
@@ -331,5 +343,9 @@ export const BATCH_ACTIONS = {
   },
 } as const satisfies Record<string, BatchSpec>;
 
-/** The name of a batch action (`zim.batch`). */
+/**
+ * The name of a batch action (`zim.batch`).
+ *
+ * @public
+ */
 export type BatchAction = keyof typeof BATCH_ACTIONS;

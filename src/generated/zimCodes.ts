@@ -5,6 +5,8 @@ import type { ZimCodeInfo } from '../codes/ZimCodeInfo.js';
 /**
  * The 142 documented ZIM return codes, with the docs' meaning, cause and advice and the
  * category each one calls for (success 1, retryable 23, rate-limited 9, auth 10, fatal 99).
+ *
+ * @public
  */
 export const ZIM_CODES: readonly ZimCodeInfo[] = [
   {

@@ -1,7 +1,8 @@
+export { ZIM_ACTIONS, type ZimAction } from '../generated/actions.js';
 export type { MockCallbackAttempt, MockCallbackDelivery } from './callbacks/MockCallbackDelivery.js';
 export type { MockClientMessage, MockClientSendResult } from './callbacks/MockClientMessage.js';
 export { REDELIVERY_DELAYS_MS } from './callbacks/REDELIVERY_DELAYS_MS.js';
-export type { MockFaultKind } from './faults.js';
+export { EXCLUSIVE_FAULT_KINDS, type ExclusiveFaultKind, type MockFaultKind } from './faults.js';
 export type {
   MockCall,
   MockConversation,
@@ -26,6 +27,8 @@ export {
   type MockLimitScope,
   type MockLimits,
   type MockZimServerOptions,
+  type ResolvedMockFaults,
+  type ResolvedMockOptions,
 } from './MockZimServerOptions.js';
 export { maxInAnyWindow } from './maxInAnyWindow.js';
 export { SlidingWindow } from './SlidingWindow.js';

@@ -1,4 +1,7 @@
-/** One attempt to deliver a callback: when, and what the receiver answered (or why there was no answer). */
+/**
+ * One attempt to deliver a callback: when, and what the receiver answered (or why there was no answer).
+ * @public
+ */
 export interface MockCallbackAttempt {
   /** The mock's clock (`now()`) when the attempt was sent, in milliseconds. */
   readonly at: number;
@@ -12,6 +15,7 @@ export interface MockCallbackAttempt {
  * One callback the mock sent (or is sending): its event, its business fields (the common
  * `appid`, `nonce`, `timestamp`, `signature` are made fresh for each attempt and left out),
  * and every attempt so far.
+ * @public
  */
 export interface MockCallbackDelivery {
   readonly event: string;

@@ -1,4 +1,7 @@
-/** A message as a user's client SDK would send it (`server.sendAsClient`). */
+/**
+ * A message as a user's client SDK would send it (`server.sendAsClient`).
+ * @public
+ */
 export interface MockClientMessage {
   /** The sender: a registered user. */
   readonly FromUserId: string;
@@ -13,7 +16,10 @@ export interface MockClientMessage {
   readonly MessageBody: Readonly<Record<string, unknown>>;
 }
 
-/** What became of a `sendAsClient` message. */
+/**
+ * What became of a `sendAsClient` message.
+ * @public
+ */
 export interface MockClientSendResult {
   /** Whether the message was recorded (and `send_msg` sent with `send_result: 0`). */
   readonly sent: boolean;
