@@ -1,3 +1,3 @@
 export const OUT: URL;
-/** The text of src/callbacks/generated/callbackSpec.ts from spec/callbacks.json (or `spec`). */
+/** The text of src/generated/callbackSpec.ts from spec/callbacks.json (or `spec`). */
 export function generateCallbackTypes(spec?: unknown): string;

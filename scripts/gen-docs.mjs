@@ -183,7 +183,7 @@ function codesPage() {
   return page(
     'Return codes',
     `Every documented ZIM return code (${ZIM_CODES.length}: ${counts}) with the category the client ` +
-      'puts it in, from `ZIM_CODES` (`src/codes/zimCodes.ts`, generated from `spec/return-codes.tsv`). ' +
+      'puts it in, from `ZIM_CODES` (`src/generated/zimCodes.ts`, generated from `spec/return-codes.tsv`). ' +
       'The category decides the remedy (see the README, "Four categories, four remedies"). An unknown ' +
       'non-zero code is fatal; the `codes` option extends or overrides the catalog per code, and ' +
       '`classifyCode(code)` / `codeInfo(code)` look one up.',
@@ -228,7 +228,7 @@ function actionsPage() {
     });
   return page(
     'Actions and their limits',
-    `The ${rows.length} documented actions, from \`ZIM_ACTIONS\` (\`src/limits/actions.ts\`, generated from ` +
+    `The ${rows.length} documented actions, from \`ZIM_ACTIONS\` (\`src/generated/actions.ts\`, generated from ` +
       '`spec/actions.tsv`): HTTP method, the documented limit, what it counts, who shares it, the daily ' +
       'quota, and whether the client sends the call again after a connection lost once the request was ' +
       'written (idempotent). The `limits` option overrides a limit per action (`false` turns it off on ' +

@@ -1,4 +1,4 @@
-/** The text of src/jobs/generated/jobActions.ts as `npm run gen` writes it. */
+/** The text of src/generated/jobActions.ts as `npm run gen` writes it. */
 export function generateJobActions(): string;
 /** The paged actions derived from a spec (spec/zim-api.json parsed). */
 export function pagedActions(spec: unknown): Record<string, Record<string, unknown>>;

@@ -1,4 +1,4 @@
-/** The text of src/api/ZimApi.ts as `npm run gen` writes it. */
+/** The text of src/generated/ZimApi.ts as `npm run gen` writes it. */
 export function generateTypes(): Promise<string>;
 /** The official page of an action, from its `doc` path in spec/zim-api.json. */
 export function docUrl(doc: string): string;

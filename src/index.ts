@@ -1,4 +1,3 @@
-export type { ZimApi } from './api/ZimApi.js';
 export type { ZimAnswer, ZimCallArgs, ZimParams } from './api/ZimCall.js';
 export type { CallOptions, ZimClient, ZimClientOptions } from './client/createZimClient.js';
 export { createZimClient } from './client/createZimClient.js';
@@ -15,7 +14,6 @@ export {
   type TransportFailureKind,
 } from './codes/describeTransportError.js';
 export type { ZimCodeInfo } from './codes/ZimCodeInfo.js';
-export { ZIM_CODES } from './codes/zimCodes.js';
 export type { CallState, SendAttempt, ZimCall } from './core/Call.js';
 export type { Clock } from './core/Clock.js';
 export { compose } from './core/compose.js';
@@ -31,6 +29,15 @@ export { ZimQuotaError } from './errors/ZimQuotaError.js';
 export { ZimTransportError } from './errors/ZimTransportError.js';
 export type * from './events/ZimEvents.js';
 export { type ResilientFetch, resilientFetch } from './fetch/resilientFetch.js';
+export { ZIM_ACTIONS, type ZimAction } from './generated/actions.js';
+export {
+  BATCH_ACTIONS,
+  type BatchAction,
+  PAGED_ACTIONS,
+  type PagedAction,
+} from './generated/jobActions.js';
+export type { ZimApi } from './generated/ZimApi.js';
+export { ZIM_CODES } from './generated/zimCodes.js';
 export type {
   Batch,
   BatchFailure,
@@ -40,17 +47,10 @@ export type {
   BatchResult,
 } from './jobs/Batch.js';
 export type { BatchSpec } from './jobs/BatchSpec.js';
-export {
-  BATCH_ACTIONS,
-  type BatchAction,
-  PAGED_ACTIONS,
-  type PagedAction,
-} from './jobs/generated/jobActions.js';
 export type { PagedSpec } from './jobs/PagedSpec.js';
 export type { PageItem, Paginate, PaginateOptions, PaginateParams } from './jobs/Paginate.js';
 export { ZimCursorError } from './jobs/ZimCursorError.js';
 export type { ActionSpec } from './limits/ActionSpec.js';
-export { ZIM_ACTIONS, type ZimAction } from './limits/actions.js';
 export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';
 export { DEFAULTS } from './options/defaults.js';
 export type {

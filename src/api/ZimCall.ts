@@ -1,5 +1,5 @@
 import type { ZimBody } from '../core/Outcome.js';
-import type { ZimApi } from './ZimApi.js';
+import type { ZimApi } from '../generated/ZimApi.js';
 
 /**
  * The parameters of `action`: from the official documents for a documented action, anything for

@@ -1,12 +1,12 @@
-import type { BeforeSendAnswer, BeforeSendVerdict } from './BeforeSendVerdict.js';
-import type { CallbackHooks } from './CallbackHooks.js';
-import type { CallbackRedisOption } from './CallbackRedisOption.js';
 import type {
   BeforeSendMsgEvent,
   CallbackCommon,
   CallbackEventMap,
   CallbackEventName,
-} from './generated/callbackSpec.js';
+} from '../generated/callbackSpec.js';
+import type { BeforeSendAnswer, BeforeSendVerdict } from './BeforeSendVerdict.js';
+import type { CallbackHooks } from './CallbackHooks.js';
+import type { CallbackRedisOption } from './CallbackRedisOption.js';
 
 /** What a handler gets beside its event. */
 export interface CallbackContext {

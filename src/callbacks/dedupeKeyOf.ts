@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CALLBACK_SPECS, type CallbackEventName } from './generated/callbackSpec.js';
+import { CALLBACK_SPECS, type CallbackEventName } from '../generated/callbackSpec.js';
 import type { CallbackFields } from './parseCallbackBody.js';
 
 /** The fields of one delivery, not of the event: a redelivery may carry new ones. */

@@ -1,3 +1,5 @@
+export type * from '../generated/callbackSpec.js';
+export { CALLBACK_SPECS, ZEGO_RETRY_DELAYS_S, ZEGO_VERDICT_WITHIN_MS } from '../generated/callbackSpec.js';
 export {
   callbackTimestampMs,
   computeCallbackSignature,
@@ -16,6 +18,4 @@ export type { CallbackRedisOption, CallbackRedisOptions } from './CallbackRedisO
 export type { CallbackRequest, CallbackResponse } from './CallbackResponse.js';
 export { type CallbackReceiver, createCallbackReceiver } from './createCallbackReceiver.js';
 export { dedupeKeyOf } from './dedupeKeyOf.js';
-export type * from './generated/callbackSpec.js';
-export { CALLBACK_SPECS, ZEGO_RETRY_DELAYS_S, ZEGO_VERDICT_WITHIN_MS } from './generated/callbackSpec.js';
 export { parseCallbackBody } from './parseCallbackBody.js';

@@ -1,4 +1,4 @@
-import { CALLBACK_SPECS, type CallbackEventName } from './generated/callbackSpec.js';
+import { CALLBACK_SPECS, type CallbackEventName } from '../generated/callbackSpec.js';
 
 /** The fields of a callback, as read from its body. */
 export type CallbackFields = Record<string, unknown>;

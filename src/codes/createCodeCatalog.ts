@@ -1,7 +1,7 @@
+import { ZIM_CODES } from '../generated/zimCodes.js';
 import { CATEGORIES, type Category } from './Category.js';
 import type { CodeCatalog } from './CodeCatalog.js';
 import type { ZimCodeInfo } from './ZimCodeInfo.js';
-import { ZIM_CODES } from './zimCodes.js';
 
 /**
  * A per-code change to the catalog: a bare category, or an entry whose `category` is required and

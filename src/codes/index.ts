@@ -1,3 +1,4 @@
+export { ZIM_CODES } from '../generated/zimCodes.js';
 export type { Category } from './Category.js';
 export { CATEGORIES } from './Category.js';
 export type { CodeCatalog } from './CodeCatalog.js';
@@ -16,4 +17,3 @@ export type { TransportFailure, TransportFailureKind } from './describeTransport
 export { describeTransportError } from './describeTransportError.js';
 export { isAbortError } from './isAbortError.js';
 export type { ZimCodeInfo } from './ZimCodeInfo.js';
-export { ZIM_CODES } from './zimCodes.js';

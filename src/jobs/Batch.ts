@@ -1,6 +1,6 @@
 import type { ZimAnswer, ZimParams } from '../api/ZimCall.js';
 import type { CallOptions } from '../client/createZimClient.js';
-import type { BATCH_ACTIONS, BatchAction } from './generated/jobActions.js';
+import type { BATCH_ACTIONS, BatchAction } from '../generated/jobActions.js';
 
 /** An item of the list parameter of `A` (`UserRegister`: one `UserInfo` entry). */
 export type BatchItem<A extends BatchAction> =

@@ -1,6 +1,6 @@
 import type { ZimAnswer, ZimParams } from '../api/ZimCall.js';
 import type { CallOptions } from '../client/createZimClient.js';
-import type { PAGED_ACTIONS, PagedAction } from './generated/jobActions.js';
+import type { PAGED_ACTIONS, PagedAction } from '../generated/jobActions.js';
 
 /** Options of a walk: a call's options (each page gets them), plus `maxItems`. */
 export interface PaginateOptions extends Omit<CallOptions, 'method'> {

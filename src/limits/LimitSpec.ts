@@ -1,4 +1,4 @@
-import type { ZimAction } from './actions.js';
+import type { ZimAction } from '../generated/actions.js';
 
 /** A limit as users write it in `limits`. Fields left out keep the documented default. */
 export interface LimitSpec {

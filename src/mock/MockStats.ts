@@ -1,4 +1,4 @@
-import type { ZimAction } from '../limits/actions.js';
+import type { ZimAction } from '../generated/actions.js';
 import type { MockFaultKind } from './faults.js';
 import { SlidingWindow } from './SlidingWindow.js';
 

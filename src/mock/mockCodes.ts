@@ -1,4 +1,4 @@
-import { ZIM_CODE_MEANINGS } from './generated/zimApiSchemas.js';
+import { ZIM_CODE_MEANINGS } from '../generated/zimApiSchemas.js';
 
 /**
  * The ZIM return codes the mock server answers with. They are the real codes (see
