@@ -22,6 +22,10 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /sent \d+ messages, \d+ maybe sent/,
     /retries by reason/,
   ],
+  'examples/client-fetch.ts': [
+    /attempt 1: POST UserRegister\nattempt 2: POST UserRegister/,
+    /UserRegister answered Code 0 after 2 attempts through fetch/,
+  ],
   'examples/jobs.ts': [
     /registered 299 users, 1 already there, 0 lost/,
     /invited 299 in 3 calls/,
