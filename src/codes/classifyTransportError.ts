@@ -85,7 +85,7 @@ export const PROXY_REFUSED = /^Proxy response \((\d+)\) !== 200 when HTTP Tunnel
  * Deno's `fetch` words for a failure of its connector (TCP connect, DNS, TLS handshake: its error
  * has no `code`): nothing of the request was written.
  */
-export const DENO_CONNECT_FAILED = /: client error \(Connect\)/;
+const DENO_CONNECT_FAILED = /: client error \(Connect\)/;
 
 /** One link of a cause chain, as the classifiers read it. */
 export type ErrorLike = {
