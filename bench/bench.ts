@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Figure } from './Figure.js';
 import { faultCost } from './faultCost.js';
 import { fleet } from './fleet.js';
+import { jobs } from './jobs.js';
 import { latency } from './latency.js';
 import { MockProcess } from './MockProcess.js';
 import { machine } from './machine.js';
@@ -30,6 +31,7 @@ const SETTINGS = quick
       scale: { queued: 10_000, enqueueBudgetMs: 5000, settleBudgetMs: 5000, groups: 1000, idleWaitMs: 1500 },
       precision: { callers: 60, slowCallers: 3, handMadeCallers: 60 },
       fleet: { processes: [3, 6], calls: 40, rounds: 1 },
+      jobs: { rounds: 1, batchUsers: 1000, members: 2500, smallLimit: 100 },
     }
   : {
       throughput: { rounds: 5, concurrencies: [32, 256], warmUpMs: 800, warmMs: 100, windowMs: 500 },
@@ -44,6 +46,7 @@ const SETTINGS = quick
       },
       precision: { callers: 1000, slowCallers: 20, handMadeCallers: 200 },
       fleet: { processes: [3, 6], calls: 40, rounds: 3 },
+      jobs: { rounds: 3, batchUsers: 10_000, members: 25_000, smallLimit: 100 },
     };
 
 const info = machine();
@@ -73,6 +76,7 @@ try {
   await section('scale', () => scale(mocks, SETTINGS.scale));
   await section('precision', () => precision(mocks, SETTINGS.precision));
   await section('fleet', () => fleet(SETTINGS.fleet));
+  await section('jobs', () => jobs(mocks, SETTINGS.jobs));
 } finally {
   mocks.stop();
 }

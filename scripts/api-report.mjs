@@ -30,6 +30,7 @@ try {
     const config = ExtractorConfig.prepare({
       configObject: {
         projectFolder: root,
+        newlineKind: 'lf', // the default is CRLF, which biome and git diffs would flag
         mainEntryPointFilePath: `<projectFolder>/dist/${entry}`,
         compiler: { tsconfigFilePath: '<projectFolder>/tsconfig.build.json' },
         apiReport: {

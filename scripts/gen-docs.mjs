@@ -272,7 +272,7 @@ function optionsPage() {
     '',
     '## `createZimClient` only',
     '',
-    'It requires `appId` and `serverSecret`, and takes one more:',
+    'It requires `appId` and `serverSecret`, and takes two more (one of them at most):',
     '',
     optionTable('src/client/createZimClient.ts', 'ZimClientOptions', { skip: ['appId', 'serverSecret'] }),
     '',

@@ -1,6 +1,10 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCallbackReceiver } from '../src/callbacks/index.js';
+import { createZimClient } from '../src/index.js';
+import { startMockZimServer } from '../src/mock/index.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
 import { childEnv, root } from './helpers/runChild.js';
 import { beforeSendMsg, encode, sendMsg, signed } from './helpers/zegoCallback.js';
@@ -78,6 +82,57 @@ describe.skipIf(!hasRedis)('a receiver fleet sharing its dedupe through Redis', 
     expect((await post(b.url, signed(event, { secret }))).status).toBe(200);
     expect((await post(b.url, signed(event, { secret, unit: 'ms' }))).status).toBe(200);
     expect(handledLines(running, 'handled send_msg')).toEqual(['handled send_msg fleet-1']);
+  });
+
+  it('the mock redelivers through a round-robin proxy: the answer of the process that handled it is lost, the redelivery to the other is a duplicate, handled once', async () => {
+    running.push(...(await Promise.all([startReceiver(redis.url), startReceiver(redis.url)])));
+    const targets = running.map((r) => new URL(r.url));
+    let n = 0;
+    // A load balancer in front of the fleet; it loses the first answer (503 to the mock), as a timeout would.
+    const proxy = createServer((req, res) => {
+      const target = targets[n % targets.length] as URL;
+      const lose = n++ === 1; // the first send_msg (group_create came first)
+      const forward = request(target, { method: 'POST', headers: req.headers }, (answer) => {
+        answer.resume();
+        answer.on('end', () => {
+          res.statusCode = lose ? 503 : (answer.statusCode ?? 502);
+          res.end();
+        });
+      });
+      req.pipe(forward);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const server = await startMockZimServer({
+      users: ['ann'],
+      callbackUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/`,
+      callbackSecret: secret,
+      callbackTimeScale: 0.01,
+    });
+    const zim = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+    });
+    try {
+      await zim.call('CreateGroup', { GroupId: 'g', GroupOwner: 'ann', UserId: [] });
+      const { MsgId } = await zim.call('SendGroupMessage', {
+        FromUserId: 'ann',
+        GroupId: 'g',
+        MessageType: 1,
+        Priority: 1,
+        MessageBody: { Message: 'once' },
+      });
+      await server.callbacksSettled();
+      const sent = server.callbacks().find((d) => d.event === 'send_msg');
+      expect(sent?.attempts.map((a) => a.status)).toEqual([503, 200]);
+      expect(handledLines(running, 'handled send_msg')).toEqual([`handled send_msg ${MsgId}`]);
+      expect(running[1]?.lines.filter((l) => l.startsWith('handled'))).toHaveLength(1);
+    } finally {
+      await zim.close();
+      await server.close();
+      proxy.close();
+      proxy.closeAllConnections();
+    }
   });
 
   it('two processes: a handler that failed in one releases the event, the redelivery to the other handles it', async () => {

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
+import { Agent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { undiciIsReal } from '../src/client/undiciIsReal.js';
 import {
   createZimClient,
   isZimApiError,
@@ -27,12 +29,16 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** The client's door in the test running: undici (the default), or fetch (the door on Bun). */
+let door: Pick<ZimClientOptions, 'fetch'> = {};
+
 async function setup(
   mock: Parameters<typeof startMockZimServer>[0] = {},
   options: Partial<ZimClientOptions> = {},
 ) {
   server = await startMockZimServer(mock);
   client = createZimClient({
+    ...door,
     appId: server.appId,
     serverSecret: server.serverSecret,
     baseUrl: server.url,
@@ -42,7 +48,20 @@ async function setup(
   return { server, client };
 }
 
-describe('createZimClient against the mock server', () => {
+// Every guarantee, through both doors: undici's dispatcher, and fetch (what Bun gets, see docs/runtimes.md).
+const DOORS = [
+  ['undici', {}],
+  ['fetch', { fetch: globalThis.fetch }],
+] as const;
+
+describe.each(DOORS)('createZimClient against the mock server, through %s', (_name, options) => {
+  beforeEach(() => {
+    door = options;
+  });
+  afterEach(() => {
+    door = {};
+  });
+
   it('calls POST and GET actions and hands back per-item errors', async () => {
     const { client } = await setup();
     const reg = await client.call('UserRegister', {
@@ -97,7 +116,7 @@ describe('createZimClient against the mock server', () => {
   it('gives up on a refused signature after one re-sign, with an auth error and no secret in it', async () => {
     const secret = 'the-wrong-secret-0123456789abcdef';
     server = await startMockZimServer();
-    client = createZimClient({ appId: server.appId, serverSecret: secret, baseUrl: server.url });
+    client = createZimClient({ ...door, appId: server.appId, serverSecret: secret, baseUrl: server.url });
     const error = await client.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e);
     expect(error).toMatchObject({ name: 'ZimApiError', code: 100000005, category: 'auth', attempts: 2 });
     expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(secret);
@@ -108,7 +127,7 @@ describe('createZimClient against the mock server', () => {
     const real = server.serverSecret;
     let reads = 0;
     const serverSecret = () => (++reads === 1 ? 'stale-secret' : real); // rotated after the first read
-    client = createZimClient({ appId: server.appId, serverSecret, baseUrl: server.url });
+    client = createZimClient({ ...door, appId: server.appId, serverSecret, baseUrl: server.url });
     expect((await client.call('QueryUserInfos', { UserIds: ['a'] })).Code).toBe(0);
     expect(reads).toBe(2);
     expect(server.stats().QueryUserInfos.codes).toEqual({ '0': 1, '100000005': 1 });
@@ -220,6 +239,7 @@ describe('createZimClient against the mock server', () => {
     await new Promise<void>((r) => hostile.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
     client = createZimClient({
+      ...door,
       appId: 1,
       serverSecret: 's',
       baseUrl: url,
@@ -231,6 +251,29 @@ describe('createZimClient against the mock server', () => {
     mode = 'html';
     const html = await client.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e);
     expect(html).toMatchObject({ name: 'ZimHttpError', status: 200, category: 'retryable', attempts: 2 });
+  });
+
+  it('a refused connection: nothing was written, so even a send is retried, and mayHaveCommitted is false', async () => {
+    const closed = createTcpServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((r) => closed.close(r));
+    client = createZimClient({
+      ...door,
+      appId: 1,
+      serverSecret: 's',
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: { maxAttempts: 2, minDelayMs: 1, maxDelayMs: 1 },
+    });
+    const msg = {
+      FromUserId: 'u1',
+      ToUserId: ['u2'],
+      MessageType: 1,
+      Priority: 1 as const,
+      MessageBody: { Message: 'x' },
+    };
+    const error = await client.call('SendPeerMessage', msg).catch((e) => e);
+    expect(error).toMatchObject({ name: 'ZimTransportError', mayHaveCommitted: false, attempts: 2 });
   });
 
   it('names a wrong option', () => {
@@ -245,6 +288,29 @@ describe('createZimClient against the mock server', () => {
     );
     expect(() => createZimClient({ appId: 1, serverSecret: 's', codes: { 5: 'nope' as never } })).toThrow(
       /codes\[5\]/,
+    );
+  });
+});
+
+describe("the client's door", () => {
+  it("feature-detects the real undici: an Agent without dispatch and request (Bun's stand-in) is not", () => {
+    expect(undiciIsReal()).toBe(true);
+    expect(undiciIsReal(Agent)).toBe(true);
+    class StandIn {} // what Bun's `import { Agent } from 'undici'` gives
+    expect(undiciIsReal(StandIn)).toBe(false);
+    expect(undiciIsReal(null)).toBe(false);
+  });
+
+  it('names a wrong dispatcher or fetch', () => {
+    const base = { appId: 1, serverSecret: 's' };
+    expect(() => createZimClient({ ...base, dispatcher: new Agent(), fetch })).toThrow(
+      'expected dispatcher or fetch, got both',
+    );
+    expect(() => createZimClient({ ...base, fetch: 'fetch' as never })).toThrow(
+      'expected fetch to be a function, got string',
+    );
+    expect(() => createZimClient({ ...base, dispatcher: {} as never })).toThrow(
+      'expected dispatcher to be an undici Dispatcher, got object',
     );
   });
 });

@@ -391,6 +391,43 @@ describe('classifyTransportError', () => {
       'before-write',
       'ECONNREFUSED',
     ],
+    // Deno's fetch (2.9, as measured): no code, its connector's failure told in words
+    [
+      "Deno's refused connection",
+      new TypeError('fetch failed', {
+        cause: new Error(
+          'error sending request for url (http://127.0.0.1:9/): client error (Connect): tcp connect error: Connection refused (os error 111)',
+        ),
+      }),
+      'before-write',
+      undefined,
+    ],
+    [
+      "Deno's DNS failure",
+      new TypeError('fetch failed', {
+        cause: new Error(
+          'error sending request for url (http://no-such-host.invalid/): client error (Connect): dns error: failed to lookup address information: Name or service not known',
+        ),
+      }),
+      'before-write',
+      undefined,
+    ],
+    [
+      "Deno's connection closed without an answer",
+      new TypeError('fetch failed', {
+        cause: new Error(
+          'error sending request from 127.0.0.1:45058 for http://127.0.0.1:44311/ (127.0.0.1:44311): client error (SendRequest): connection closed before message completed',
+        ),
+      }),
+      'after-write',
+      undefined,
+    ],
+    [
+      "Deno's reset",
+      new TypeError('fetch failed', { cause: new Error('Connection reset by peer (os error 104)') }),
+      'after-write',
+      undefined,
+    ],
     [
       'ECONNRESET wrapping ECONNREFUSED (the write wins)',
       Object.assign(new Error('reset', { cause: systemError('ECONNREFUSED', 'connect') }), {

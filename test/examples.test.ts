@@ -22,6 +22,10 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /sent \d+ messages, \d+ maybe sent/,
     /retries by reason/,
   ],
+  'examples/client-fetch.ts': [
+    /attempt 1: POST UserRegister\nattempt 2: POST UserRegister/,
+    /UserRegister answered Code 0 after 2 attempts through fetch/,
+  ],
   'examples/jobs.ts': [
     /registered 299 users, 1 already there, 0 lost/,
     /invited 299 in 3 calls/,
@@ -48,6 +52,11 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
   'examples/callbacks-express.ts': [
     /group g1 created by ann: ann, bob\nanswered 200\nanswered 200 \(a redelivery/,
     /other event: room_enter/,
+  ],
+  'examples/callbacks-mock.ts': [
+    /group crew created by ann: ann, bob\nsend_msg in crew: welcome to Crew/,
+    /group_create: delivered after 500, 200\nsend_msg: delivered after 200/,
+    /spam sent: false \(verdict 3\)/,
   ],
   'examples/callbacks-fastify.ts': [/ann is online\nanswered 200\nanswered 401 \(stale\)/],
   'examples/callbacks-hono.ts': [/verdict \{"result":0\} from timeout\nanswered 200 \{"result":0\} in time/],

@@ -122,6 +122,61 @@ describe('runCli', () => {
   });
 });
 
+describe('runCli with callbacks', () => {
+  it('--callback-url / --callback-secret / --callback-time-scale: a state change is POSTed there, signed, redelivered; the secret is not printed', async () => {
+    const { createServer } = await import('node:http');
+    const { verifyCallbackSignature } = await import('../src/sign/verifyCallbackSignature.js');
+    const bodies: Record<string, unknown>[] = [];
+    const receiver = createServer((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => {
+        text += c.toString();
+      });
+      req.on('end', () => {
+        bodies.push(JSON.parse(text) as Record<string, unknown>);
+        res.statusCode = bodies.length === 1 ? 503 : 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/zim`;
+    const out: string[] = [];
+    const stdout = new PassThrough();
+    stdout.on('data', (c: Buffer) => out.push(c.toString()));
+    const signals = new EventEmitter();
+    const result = await runCli(
+      [
+        '--callback-url',
+        url,
+        '--callback-secret',
+        'cli-cb-secret',
+        '--callback-time-scale',
+        '0.001',
+        '--secret',
+        'cafe',
+      ],
+      { stdout, stderr: new PassThrough(), signals: signals as never as NodeJS.Process },
+    );
+    if (!('server' in result)) throw new Error('expected a running server');
+    await call(result.server.url, result.server.appId, 'cafe', 'UserRegister', {
+      UserInfo: [{ UserId: 'ann', UserName: 'Ann' }],
+    });
+    await call(result.server.url, result.server.appId, 'cafe', 'CreateRoom', {
+      RoomId: 'r',
+      FromUserId: 'ann',
+    });
+    await result.server.callbacksSettled();
+    expect(bodies.map((b) => b['event'])).toEqual(['room_create', 'room_create']);
+    const last = bodies[1] as { signature: string; timestamp: number; nonce: string };
+    expect(verifyCallbackSignature({ ...last, callbackSecret: 'cli-cb-secret' })).toBe(true);
+    expect(out.join('')).toContain(`Callbacks: POST ${url}`);
+    expect(out.join('')).not.toContain('cli-cb-secret');
+    signals.emit('SIGTERM', 'SIGTERM');
+    await result.stopped;
+    await new Promise((r) => receiver.close(r));
+  });
+});
+
 describe('zim-resilience-mock (a real process)', () => {
   it('serves until SIGTERM', async () => {
     const child = spawn(

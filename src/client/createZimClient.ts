@@ -1,25 +1,23 @@
-import { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher } from 'undici';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
-import type { Clock } from '../core/Clock.js';
 import type { ZimBody } from '../core/Outcome.js';
-import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
-import { AttemptTimeoutError } from '../engine/AttemptTimeoutError.js';
 import { type CallInit, createEngine, type RunResult } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { ZIM_ACTIONS, type ZimAction } from '../generated/actions.js';
 import { appendQuery } from '../http/appendQuery.js';
-import { readBounded } from '../http/readBounded.js';
 import { signedQuery } from '../http/signedQuery.js';
 import type { Batch } from '../jobs/Batch.js';
 import type { Paginate } from '../jobs/Paginate.js';
 import { withJobs } from '../jobs/withJobs.js';
 import { assertKnownAction } from '../limits/assertKnownAction.js';
-import { resolveOptions } from '../options/resolveOptions.js';
+import { type ResolvedOptions, resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import type { SignedParams } from '../sign/signRequest.js';
-import { answerText } from '../transport/answerText.js';
+import type { ClientDoor } from './ClientDoor.js';
+import { fetchDoor } from './fetchDoor.js';
+import { undiciDoor } from './undiciDoor.js';
+import { undiciIsReal } from './undiciIsReal.js';
 
 /**
  * Options of `createZimClient`: the shared ones, with the credentials required.
@@ -31,6 +29,12 @@ export interface ZimClientOptions<C extends string = never> extends ZimResilienc
   readonly serverSecret: string | (() => string | Promise<string>);
   /** The undici dispatcher to send through (yours is not closed by `close()`). @default a keep-alive Agent of the client's own */
   readonly dispatcher?: Dispatcher;
+  /**
+   * Sends through this `fetch` instead of undici (the global one, or a wrapper of it): every remedy
+   * and guarantee stays. Not with `dispatcher`. @default undici; the global `fetch` on a runtime
+   * whose `undici` is not the real one (Bun)
+   */
+  readonly fetch?: typeof fetch;
 }
 
 /**
@@ -77,46 +81,11 @@ export interface ZimClient<C extends string = never> {
  * @public
  */
 export function createZimClient<const C extends string = never>(options: ZimClientOptions<C>): ZimClient<C> {
-  const resolved = resolveOptions(options, ['dispatcher']);
+  const resolved = resolveOptions(options, ['dispatcher', 'fetch']);
   if (resolved.appId === undefined)
     throw new TypeError('expected appId to be a positive integer, got undefined');
-  const ownAgent = options.dispatcher ? undefined : new Agent({ keepAliveTimeout: 10_000 });
-  const dispatcher = options.dispatcher ?? ownAgent!;
-  if (typeof dispatcher.dispatch !== 'function') {
-    throw new TypeError(`expected dispatcher to be an undici Dispatcher, got ${typeof dispatcher}`);
-  }
+  const door = doorOf(options, resolved);
   const engine = createEngine(resolved);
-  const base = resolved.baseUrl.href;
-  const { maxBodyBytes } = resolved;
-
-  const toRaw = async (res: Dispatcher.ResponseData<unknown>): Promise<RawResponse> => {
-    const { headers } = res;
-    const length = Number(headers['content-length']);
-    const encoding = headers['content-encoding'];
-    if (length <= maxBodyBytes && encoding === undefined) return answer(res, await res.body.text(), false);
-    const read = await readBounded(res.body, maxBodyBytes);
-    if (read.truncated) res.body.destroy();
-    // a server may compress what it was not asked to: decoded (bounded again) before it is classified
-    const { text, truncated } = await answerText(read.bytes, read.truncated, encoding, maxBodyBytes);
-    return answer(res, text, truncated);
-  };
-  const answer = (res: Dispatcher.ResponseData<unknown>, text: string, truncated: boolean): RawResponse => {
-    const { headers } = res;
-    const header = (name: string) => {
-      const v = headers[name];
-      return Array.isArray(v) ? v.join(', ') : v;
-    };
-    return { status: res.statusCode, header, text, truncated };
-  };
-
-  const { origin } = resolved.baseUrl;
-  const door: ClientDoor = {
-    origin,
-    path: base.slice(origin.length),
-    dispatcher,
-    toRaw,
-    clock: resolved.clock,
-  };
   const call = (action: string, params: Readonly<Record<string, unknown>>, options: CallOptions) => {
     const method = options.method ?? ZIM_ACTIONS[action as keyof typeof ZIM_ACTIONS]?.method ?? 'POST';
     return engine.run(new ClientCall(door, action, params, method, options), bodyOf);
@@ -149,38 +118,10 @@ export function createZimClient<const C extends string = never>(options: ZimClie
     },
     async close() {
       await engine.close();
-      if (ownAgent) await ownAgent.destroy();
+      await door.close();
     },
   };
   return withJobs(client, resolved.retry.maxAttempts, resolved.catalog);
-}
-
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-/** What every call of one client sends through. */
-interface ClientDoor {
-  readonly origin: string;
-  /** The base URL's path, to which each call appends its query. */
-  readonly path: string;
-  readonly dispatcher: Dispatcher;
-  readonly toRaw: (res: Dispatcher.ResponseData<unknown>) => Promise<RawResponse>;
-  readonly clock: Clock;
-}
-
-/**
- * One attempt's abort, as undici's `request()` takes it (its `signal` may be an EventEmitter):
- * lighter than an AbortController per attempt. Aborted by the call's signal or the attempt timeout.
- * It has no `aborted` property: undici 8 takes anything that has one for a native AbortSignal.
- */
-class AttemptAbort extends EventEmitter {
-  fired = false;
-  reason: unknown;
-  abort(reason: unknown): void {
-    if (this.fired) return;
-    this.fired = true;
-    this.reason = reason;
-    this.emit('abort');
-  }
 }
 
 /**
@@ -190,8 +131,8 @@ class AttemptAbort extends EventEmitter {
  * BigInt in JSON) are a `TypeError` at once, before the call takes a slot.
  */
 class ClientCall implements CallInit {
-  /** The door bounds each attempt (headers and body) itself: one timer, no AbortController. */
-  readonly appliesTimeout = true;
+  /** Whether the door bounds each attempt itself (undici's: one timer, no AbortController) or the engine does. */
+  readonly appliesTimeout: boolean;
   readonly signal: AbortSignal | undefined;
   readonly idempotent: boolean | undefined;
   /** The GET query (`&Key=v...`, or ''), or the POST body: built now, the URL at each attempt. */
@@ -204,6 +145,7 @@ class ClientCall implements CallInit {
     readonly method: string,
     options: CallOptions,
   ) {
+    this.appliesTimeout = door.appliesTimeout;
     this.signal = options.signal;
     this.idempotent = options.idempotent;
     let query = '';
@@ -222,52 +164,48 @@ class ClientCall implements CallInit {
   }
 
   send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
-    const { method, door } = this;
-    const prefix = `${door.path}?Action=${this.action}${this.#query}`; // action is \w+: nothing to escape
-    const path = signed ? prefix + signedQuery(signed) : prefix;
-    const body = this.#body;
-    const { dispatcher, clock } = door;
-    const attempt = new AttemptAbort();
-    if (signal.aborted) attempt.abort(signal.reason);
-    const unlisten = onAbort(signal, () => attempt.abort(signal.reason));
-    const timer = Number.isFinite(timeoutMs)
-      ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
-      : undefined;
-    const done = () => {
-      if (timer !== undefined) clock.clearTimeout(timer);
-      unlisten();
-    };
-    // One timer bounds the whole attempt (headers and body): undici's own per-phase timers
-    // (bodyTimeout restarts on every chunk) are off. Sent through the dispatcher's own `request`,
-    // not undici's top-level one with `{ dispatcher }`: an undici 8 Agent refuses that option.
-    const { origin } = door;
-    const init =
-      body === undefined
-        ? { origin, path, method, signal: attempt, headersTimeout: 0, bodyTimeout: 0 }
-        : {
-            origin,
-            path,
-            method,
-            signal: attempt,
-            body,
-            headers: JSON_HEADERS,
-            headersTimeout: 0,
-            bodyTimeout: 0,
-          };
-    return dispatcher
-      .request(init)
-      .then(door.toRaw)
-      .then(
-        (raw) => {
-          done();
-          return raw;
-        },
-        (error: unknown) => {
-          done();
-          throw attempt.fired ? attempt.reason : error;
-        },
-      );
+    const query = `?Action=${this.action}${this.#query}`; // action is \w+: nothing to escape
+    return this.door.send(
+      signed ? query + signedQuery(signed) : query,
+      this.method,
+      this.#body,
+      signal,
+      timeoutMs,
+    );
   }
+}
+
+/**
+ * The door of a client: the dispatcher given, the `fetch` given, else an undici Agent of its own,
+ * or the global `fetch` on a runtime whose `undici` is not the real one (Bun).
+ */
+function doorOf(
+  options: Pick<ZimClientOptions, 'dispatcher' | 'fetch'>,
+  resolved: ResolvedOptions,
+): ClientDoor {
+  const { baseUrl, maxBodyBytes, clock } = resolved;
+  const { dispatcher, fetch: fetchImpl } = options;
+  if (dispatcher !== undefined && fetchImpl !== undefined)
+    throw new TypeError('expected dispatcher or fetch, got both');
+  if (fetchImpl !== undefined) {
+    if (typeof fetchImpl !== 'function')
+      throw new TypeError(`expected fetch to be a function, got ${typeof fetchImpl}`);
+    return fetchDoor(fetchImpl, baseUrl, maxBodyBytes);
+  }
+  const real = undiciIsReal();
+  if (dispatcher !== undefined) {
+    if (typeof dispatcher?.dispatch !== 'function' || typeof dispatcher.request !== 'function') {
+      const hint = real
+        ? ''
+        : " (this runtime's undici is not the real one: leave dispatcher out, or give fetch)";
+      throw new TypeError(
+        `expected dispatcher to be an undici Dispatcher, got ${dispatcher === null ? 'null' : typeof dispatcher}${hint}`,
+      );
+    }
+    return undiciDoor(dispatcher, false, baseUrl, maxBodyBytes, clock);
+  }
+  if (!real) return fetchDoor(globalThis.fetch, baseUrl, maxBodyBytes);
+  return undiciDoor(new Agent({ keepAliveTimeout: 10_000 }), true, baseUrl, maxBodyBytes, clock);
 }
 
 /** The body of a `Code: 0` answer, or the typed error of a call given up on. */

@@ -81,6 +81,12 @@ export const TLS_DISCONNECT_MESSAGE =
 /** undici's ProxyAgent's words for a proxy that refused the tunnel (nothing reached the server). */
 export const PROXY_REFUSED = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/;
 
+/**
+ * Deno's `fetch` words for a failure of its connector (TCP connect, DNS, TLS handshake: its error
+ * has no `code`): nothing of the request was written.
+ */
+const DENO_CONNECT_FAILED = /: client error \(Connect\)/;
+
 /** One link of a cause chain, as the classifiers read it. */
 export type ErrorLike = {
   code?: unknown;
@@ -122,7 +128,7 @@ export const codeOf = (e: ErrorLike): string | undefined => (typeof e.code === '
  * ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH, UND_ERR_CONNECT_TIMEOUT (undici's
  * `ConnectTimeoutError`), any error of a `connect` call, a certificate refused
  * ({@link TLS_CERT_CODES}), a socket closed before TLS was established, a proxy that refused the
- * tunnel, fetch's "bad port".
+ * tunnel, fetch's "bad port", Deno's fetch's "client error (Connect)".
  * After it: ECONNRESET, EPIPE, UND_ERR_SOCKET ("other side closed"), UND_ERR_HEADERS_TIMEOUT,
  * UND_ERR_BODY_TIMEOUT, UND_ERR_CLOSED, any other ETIMEDOUT, anything unknown.
  *
@@ -157,7 +163,8 @@ function isBeforeWrite(e: ErrorLike): boolean {
   if (code !== undefined && (BEFORE_WRITE_CODES.includes(code) || TLS_CERT_CODES.includes(code))) return true;
   if (e.syscall === 'connect' || isConnectTimeout(e)) return true;
   if (e.message === TLS_DISCONNECT_MESSAGE || e.message === 'bad port') return true;
-  if (typeof e.message === 'string' && PROXY_REFUSED.test(e.message)) return true;
+  if (typeof e.message === 'string' && (PROXY_REFUSED.test(e.message) || DENO_CONNECT_FAILED.test(e.message)))
+    return true;
   return failedInConnect(e);
 }
 

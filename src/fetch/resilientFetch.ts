@@ -2,9 +2,9 @@ import type { SendAttempt } from '../core/Call.js';
 import { createEngine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { warnPassthrough } from '../events/warnPassthrough.js';
-import { readBounded } from '../http/readBounded.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
+import { type FetchAnswer, fetchAttempt } from '../transport/fetchAttempt.js';
 import { fetchRequest } from '../transport/fetchRequest.js';
 import { handsBack } from '../transport/handsBack.js';
 import { requestParams } from '../transport/requestParams.js';
@@ -76,21 +76,14 @@ export function resilientFetch<const C extends string = never>(
     const handed = await fetchRequest(input, init, resolved.maxBodyBytes);
     const base = handed.init;
     const unsigned = unsignedTarget(url.href, url.searchParams);
-    const send: SendAttempt = async (signed, signal) => {
-      const res = await fetchImpl(signed ? signedTarget(unsigned, signed) : url, { ...base, signal });
-      // Read the body here, bounded (no tee: a clone's unread branch would hold the stream), and
-      // hand the caller a fresh Response of the bytes read.
-      const { bytes, text, truncated } = res.body
-        ? await readBounded(res.body, resolved.maxBodyBytes)
-        : { bytes: undefined, text: '', truncated: false };
-      return {
-        status: res.status,
-        header: (name) => res.headers.get(name) ?? undefined,
-        text,
-        truncated,
-        raw: { res, bytes },
-      };
-    };
+    const send: SendAttempt = (signed, signal) =>
+      fetchAttempt(
+        fetchImpl,
+        signed ? signedTarget(unsigned, signed) : url,
+        base,
+        signal,
+        resolved.maxBodyBytes,
+      );
 
     const { signal } = handed;
     const params = engine.needsParams(action)
@@ -98,7 +91,7 @@ export function resilientFetch<const C extends string = never>(
       : undefined;
     const { outcome, call } = await engine.run({ action, params, signal, send });
     if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
-    const { res, bytes } = outcome.response!.raw as { res: Response; bytes: Buffer | undefined };
+    const { res, bytes } = outcome.response!.raw as FetchAnswer;
     return rebuilt(res, bytes);
   };
 

@@ -1,3 +1,4 @@
+import type { CallbackSender } from './callbacks/CallbackSender.js';
 import type { Delays } from './Delays.js';
 import type { MockLimiter } from './MockLimiter.js';
 import type { MockState } from './MockState.js';
@@ -22,4 +23,6 @@ export interface MockRuntime {
   readonly random: () => number;
   readonly delays: Delays;
   requestCount: number;
+  /** Sends the callbacks state changes cause (with `callbackUrl`). */
+  readonly callbacks: CallbackSender | undefined;
 }

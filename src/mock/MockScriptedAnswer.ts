@@ -20,6 +20,14 @@ export interface MockScriptedReply {
   readonly body?: string | Readonly<Record<string, unknown>>;
   /** Wait this long before answering, in milliseconds. @default 0 */
   readonly delayMs?: number;
+  /**
+   * Per-item failures inside a Code 0 answer of a batch action: item key (`UserId`, or the item
+   * itself for a list of ids) → SubCode. The call is handled normally without those items
+   * (nothing is committed for them), and they are added to its per-item failure list
+   * (`ErrorList`, `ErrList`, `ErrorUsers`, ...) with that SubCode, e.g.
+   * `{ itemFailures: { u3: 660000006, u7: 660700002 } }` (one busy, one already registered).
+   */
+  readonly itemFailures?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -32,7 +40,7 @@ export interface MockScriptedReply {
  */
 export type MockScriptedAnswer = 'reset' | 'resetAfterCommit' | 'pass' | MockScriptedReply;
 
-const REPLY_KEYS = new Set(['code', 'message', 'http', 'headers', 'body', 'delayMs']);
+const REPLY_KEYS = new Set(['code', 'message', 'http', 'headers', 'body', 'delayMs', 'itemFailures']);
 
 /** Whether a scripted reply replaces the normal answer. */
 export function replacesAnswer(reply: MockScriptedReply): boolean {
@@ -71,6 +79,18 @@ export function validateScriptedAnswer(answer: unknown, name: string): MockScrip
   if (body !== undefined && typeof body !== 'string' && (typeof body !== 'object' || body === null)) {
     fail('.body', 'a string or an object', body);
   }
+  const itemFailures = reply['itemFailures'];
+  if (
+    itemFailures !== undefined &&
+    (typeof itemFailures !== 'object' ||
+      itemFailures === null ||
+      Array.isArray(itemFailures) ||
+      !Object.values(itemFailures).every((v) => Number.isSafeInteger(v) && v !== 0))
+  ) {
+    fail('.itemFailures', 'an object of non-zero SubCodes by item key', itemFailures);
+  }
+  if (itemFailures !== undefined && replacesAnswer(reply as MockScriptedReply))
+    fail('.itemFailures', 'alone (not with code, http or body)', itemFailures);
   const delay = reply['delayMs'];
   if (delay !== undefined && !(typeof delay === 'number' && Number.isFinite(delay) && delay >= 0)) {
     fail('.delayMs', 'a non-negative finite number', delay);

@@ -1,3 +1,5 @@
+import type { MockCallbackDelivery } from './callbacks/MockCallbackDelivery.js';
+import type { MockClientMessage, MockClientSendResult } from './callbacks/MockClientMessage.js';
 import type { MockScriptedAnswer } from './MockScriptedAnswer.js';
 import type { MockStateView } from './MockState.js';
 import type { MockStats } from './MockStats.js';
@@ -28,6 +30,21 @@ export interface MockZimServer {
    * until it is set back to false. Throws a TypeError for a user that is not registered.
    */
   setUserOnline(userId: string, online: boolean): void;
+  /**
+   * What a user's client SDK send would do (the server API has no such call): with
+   * `callbackBeforeSend`, asks `before_send_msg` first and applies the verdict (3, a non-2xx
+   * answer or none: not sent); then records the message like the server API's send and sends
+   * `send_msg` naming the conversation (`send_result` is the refusal's code when it fails).
+   * A malformed message is a TypeError that names the field.
+   */
+  sendAsClient(message: MockClientMessage): Promise<MockClientSendResult>;
+  /**
+   * Every callback sent so far (with `callbackUrl`), in the order their events happened, with
+   * each attempt's time and answer: what a test asserts the redelivery schedule with.
+   */
+  callbacks(): readonly MockCallbackDelivery[];
+  /** Resolves once every callback sent so far is delivered or has run out of attempts. */
+  callbacksSettled(): Promise<void>;
   /**
    * What users entering a room through the SDK would do (the server API has no call for it):
    * adds them to the room's members. Throws a TypeError for a room that does not exist.

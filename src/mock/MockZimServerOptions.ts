@@ -112,6 +112,33 @@ export interface MockZimServerOptions {
    * @default []
    */
   readonly users?: readonly string[] | undefined;
+  /**
+   * Where to POST the callbacks that state changes cause, as ZEGO does (`send_msg` on a send,
+   * `group_create`, `group_join`, `group_exit`, `room_enter`, `call_create`, ...): JSON, signed
+   * with `callbackSecret`, redelivered on a non-2xx answer 2, 4, 8, 16, 32 s after the previous
+   * attempt (times `callbackTimeScale`). Requires `callbackSecret`.
+   * @default undefined (no callbacks)
+   */
+  readonly callbackUrl?: string | undefined;
+  /** The CallbackSecret the callbacks are signed with. Required with `callbackUrl`. */
+  readonly callbackSecret?: string | undefined;
+  /**
+   * Multiplies ZEGO's redelivery delays, so that tests need not wait 62 s: `0.001` makes them
+   * 2, 4, 8, 16, 32 ms. Answer deadlines (the attempt timeout, before_send_msg's 2.5 s) are not scaled.
+   * @default 1
+   */
+  readonly callbackTimeScale?: number | undefined;
+  /** How long one delivery waits for an answer before it counts as failed, in milliseconds. @default 5000 */
+  readonly callbackTimeoutMs?: number | undefined;
+  /** The unit of the callbacks' `timestamp` (ZEGO's pages and samples use both). @default 's' */
+  readonly callbackTimestampUnit?: 's' | 'ms' | undefined;
+  /**
+   * Ask `before_send_msg` before a message sent with `server.sendAsClient()` (ZEGO asks for
+   * messages sent through the client SDK only, never for the server API's sends), and apply the
+   * verdict: result 3, a non-2xx answer or no answer (twice 2.5 s) means not sent.
+   * @default false
+   */
+  readonly callbackBeforeSend?: boolean | undefined;
 }
 
 /**
@@ -149,6 +176,12 @@ export interface ResolvedMockOptions {
   readonly latencyMs: number;
   readonly strict: boolean;
   readonly users: readonly string[];
+  readonly callbackUrl: URL | undefined;
+  readonly callbackSecret: string | undefined;
+  readonly callbackTimeScale: number;
+  readonly callbackTimeoutMs: number;
+  readonly callbackTimestampUnit: 's' | 'ms';
+  readonly callbackBeforeSend: boolean;
 }
 
 /**
@@ -179,4 +212,10 @@ export const MOCK_DEFAULTS: ResolvedMockOptions = Object.freeze({
   latencyMs: 0,
   strict: true,
   users: Object.freeze([]),
+  callbackUrl: undefined,
+  callbackSecret: undefined,
+  callbackTimeScale: 1,
+  callbackTimeoutMs: 5000,
+  callbackTimestampUnit: 's',
+  callbackBeforeSend: false,
 });

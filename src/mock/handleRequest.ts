@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { addFailures, batchSpecOf, withoutFailed } from './applyItemFailures.js';
 import { checkPublicParams } from './checkPublicParams.js';
 import { decideFault, NO_FAULT } from './faults.js';
 import { runHandler } from './handlers/runHandler.js';
@@ -66,6 +67,7 @@ export async function handleRequest(
   let headers: Headers = {};
   let scripted = false;
   let resetAfterCommit = false;
+  let itemFailures: Readonly<Record<string, number>> | undefined;
   const finish = async (outcome: Outcome): Promise<void> => {
     await rt.delays.wait(delayMs);
     if (rt.delays.closed || resetAfterCommit || outcome.kind === 'reset') return resetSocket(res);
@@ -87,6 +89,7 @@ export async function handleRequest(
     else if (script !== 'pass') {
       delayMs += script.delayMs ?? 0;
       headers = script.headers ?? {};
+      itemFailures = script.itemFailures;
       if (replacesAnswer(script)) return finish(scriptedOutcome(script, requestId, stats));
     }
   }
@@ -134,12 +137,22 @@ export async function handleRequest(
     case undefined:
       break;
   }
-  const result = runHandler(action, {
-    params: parsed.params,
+  const batch = itemFailures === undefined ? undefined : batchSpecOf(action);
+  const split =
+    batch === undefined || itemFailures === undefined
+      ? undefined
+      : withoutFailed(parsed.params, batch, itemFailures);
+  const handled = runHandler(action, {
+    params: split?.params ?? parsed.params,
     state: rt.state,
     serverNowMs,
     codes: check?.codes ?? NO_CODES,
+    emit: rt.callbacks === undefined ? undefined : (event, fields) => rt.callbacks?.emit(event, fields),
   });
+  const result =
+    batch === undefined || split === undefined || itemFailures === undefined
+      ? handled
+      : addFailures(handled, batch, split.failed, itemFailures);
   return answer(result.code, result.message, result.fields);
 }
 

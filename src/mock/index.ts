@@ -1,4 +1,7 @@
 export { ZIM_ACTIONS, type ZimAction } from '../generated/actions.js';
+export type { MockCallbackAttempt, MockCallbackDelivery } from './callbacks/MockCallbackDelivery.js';
+export type { MockClientMessage, MockClientSendResult } from './callbacks/MockClientMessage.js';
+export { REDELIVERY_DELAYS_MS } from './callbacks/REDELIVERY_DELAYS_MS.js';
 export { EXCLUSIVE_FAULT_KINDS, type ExclusiveFaultKind, type MockFaultKind } from './faults.js';
 export type {
   MockCall,

@@ -26,6 +26,11 @@ Options:
   --clock-offset-ms <n>      server clock ahead (+) or behind (-) of real time (default 0)
   --latency-ms <n>           base delay before every answer (default 0)
   --lenient                  do not check parameters against the API documents (strict: false)
+  --callback-url <url>       POST the callbacks state changes cause (send_msg, group_create, ...) here
+  --callback-secret <s>      the CallbackSecret they are signed with (required with --callback-url)
+  --callback-time-scale <x>  multiply the redelivery delays (2, 4, 8, 16, 32 s) by x (default 1)
+  --callback-timestamp-unit <s|ms>  the unit of the callbacks' timestamp (default s)
+  --callback-before-send     ask before_send_msg before sendAsClient messages
   -h, --help                 show this help
 `;
 
@@ -100,6 +105,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'clock-offset-ms': { type: 'string' },
       'latency-ms': { type: 'string' },
       lenient: { type: 'boolean' },
+      'callback-url': { type: 'string' },
+      'callback-secret': { type: 'string' },
+      'callback-time-scale': { type: 'string' },
+      'callback-timestamp-unit': { type: 'string' },
+      'callback-before-send': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -124,6 +134,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     clockOffsetMs: number('--clock-offset-ms', values['clock-offset-ms']),
     latencyMs: number('--latency-ms', values['latency-ms']),
     ...(values.lenient === true && { strict: false }),
+    callbackUrl: values['callback-url'],
+    callbackSecret: values['callback-secret'],
+    callbackTimeScale: number('--callback-time-scale', values['callback-time-scale']),
+    callbackTimestampUnit: values['callback-timestamp-unit'] as 's' | 'ms' | undefined,
+    ...(values['callback-before-send'] === true && { callbackBeforeSend: true }),
   };
   return { help: false, options };
 }

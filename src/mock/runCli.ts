@@ -25,6 +25,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
   const stderr = io.stderr ?? process.stderr;
   const signals = io.signals ?? process;
   let server: MockZimServer;
+  let callbackLine = '';
   try {
     const command = parseCliArgs(argv);
     if (command.help) {
@@ -32,12 +33,15 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
       return { exitCode: 0 };
     }
     server = await startMockZimServer(command.options);
+    // Where the callbacks go; their secret is never printed.
+    if (command.options.callbackUrl !== undefined)
+      callbackLine = `Callbacks: POST ${command.options.callbackUrl}\n`;
   } catch (error) {
     stderr.write(`zim-resilience-mock: ${(error as Error).message}\n\n${CLI_USAGE}`);
     return { exitCode: 2 };
   }
   stdout.write(
-    `${server.url}\nAppId: ${server.appId}\nServerSecret: ${server.serverSecret}\nPress Ctrl+C to stop.\n`,
+    `${server.url}\nAppId: ${server.appId}\nServerSecret: ${server.serverSecret}\n${callbackLine}Press Ctrl+C to stop.\n`,
   );
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

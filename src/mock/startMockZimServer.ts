@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { batchSpecOf } from './applyItemFailures.js';
+import { CallbackSender } from './callbacks/CallbackSender.js';
+import { sendAsClient } from './callbacks/sendAsClient.js';
 import { Delays } from './Delays.js';
 import { handleRequest } from './handleRequest.js';
 import { MockLimiter } from './MockLimiter.js';
@@ -29,7 +33,23 @@ import { compileValidators } from './validation/compileValidators.js';
 export async function startMockZimServer(options: MockZimServerOptions = {}): Promise<MockZimServer> {
   const resolved = validateOptions(options);
   const specs = resolveActionSpecs(resolved.limits);
-  const rt: MockRuntime = {
+  const delays = new Delays();
+  let rt: MockRuntime;
+  const callbacks =
+    resolved.callbackUrl === undefined || resolved.callbackSecret === undefined
+      ? undefined
+      : new CallbackSender({
+          url: resolved.callbackUrl,
+          secret: resolved.callbackSecret,
+          appId: resolved.appId,
+          unit: resolved.callbackTimestampUnit,
+          timeScale: resolved.callbackTimeScale,
+          attemptTimeoutMs: resolved.callbackTimeoutMs,
+          now: resolved.now,
+          serverNow: () => resolved.now() + rt.clockOffsetMs,
+          delays,
+        });
+  rt = {
     options: resolved,
     clockOffsetMs: resolved.clockOffsetMs,
     faults: resolved.faults,
@@ -40,9 +60,11 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
     stats: new StatsRecorder(),
     scripts: new ScriptQueue(),
     random: seededRandom(resolved.seed),
-    delays: new Delays(),
+    delays,
     requestCount: 0,
+    callbacks,
   };
+  const sessions = new Map<string, string>();
 
   for (const userId of resolved.users) {
     const at = resolved.now() + resolved.clockOffsetMs;
@@ -90,14 +112,48 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
       const user = rt.state.users.get(userId);
       if (user === undefined)
         throw new TypeError(`expected userId to be a registered user, got ${String(userId)}`);
+      const was = user.Online;
       user.Online = online === true;
+      if (callbacks === undefined || was === user.Online) return;
+      const nowS = Math.floor((resolved.now() + rt.clockOffsetMs) / 1000);
+      if (user.Online) sessions.set(userId, randomUUID());
+      const session_id = sessions.get(userId) ?? '';
+      callbacks.emit(
+        'user_action',
+        user.Online
+          ? {
+              user_id: userId,
+              user_name: user.UserName,
+              os: 'WEB',
+              action: 0,
+              session_id,
+              login_time: nowS,
+              relogin: '0',
+            }
+          : {
+              user_id: userId,
+              user_name: user.UserName,
+              os: 'WEB',
+              action: 1,
+              session_id,
+              logout_time: nowS,
+              logout_reason: 'logout',
+            },
+      );
     },
     joinRoom(roomId, userIds) {
       const room = rt.state.rooms.get(roomId);
       if (room === undefined)
         throw new TypeError(`expected roomId to be an existing room, got ${String(roomId)}`);
-      for (const userId of userIds) room.Members.add(userId);
+      for (const userId of userIds) {
+        if (room.Members.has(userId)) continue;
+        room.Members.add(userId);
+        callbacks?.emit('room_enter', { room_id: roomId, operator_account: userId, new_user_ids: [userId] });
+      }
     },
+    sendAsClient: (message) => sendAsClient(rt, message),
+    callbacks: () => callbacks?.deliveries ?? [],
+    callbacksSettled: () => callbacks?.settled() ?? Promise.resolve(),
     setClockOffset(ms: number) {
       if (!(typeof ms === 'number' && Number.isFinite(ms))) {
         throw new TypeError(`expected clockOffsetMs to be a finite number, got ${String(ms)}`);
@@ -114,6 +170,10 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
       if (!Array.isArray(answers))
         throw new TypeError(`expected answers to be an array, got ${typeof answers}`);
       const checked = answers.map((a, i) => validateScriptedAnswer(a, `answers[${i}]`));
+      checked.forEach((a, i) => {
+        if (typeof a === 'object' && a.itemFailures !== undefined && batchSpecOf(action) === undefined)
+          throw new TypeError(`expected answers[${i}].itemFailures to script a batch action, got ${action}`);
+      });
       rt.scripts.push(action, checked);
     },
     stats: () => rt.stats.snapshot(specs.keys()),
@@ -122,6 +182,7 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
+        callbacks?.close();
         rt.delays.cancelAll();
         server.close(() => resolve());
         server.closeAllConnections();

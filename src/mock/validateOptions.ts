@@ -124,6 +124,46 @@ function validateLimits(limits: unknown): MockLimits {
   return Object.freeze({ ...(limits as MockLimits) });
 }
 
+/** The callback options, checked: a URL needs a secret; a secret is never echoed. */
+function validateCallbacks(o: MockZimServerOptions) {
+  const d = MOCK_DEFAULTS;
+  let callbackUrl: URL | undefined;
+  if (o.callbackUrl !== undefined) {
+    try {
+      callbackUrl = new URL(o.callbackUrl);
+    } catch {
+      callbackUrl = undefined;
+    }
+    if (callbackUrl === undefined || !['http:', 'https:'].includes(callbackUrl.protocol))
+      fail('callbackUrl', 'an http:// or https:// URL', o.callbackUrl);
+  }
+  const secret = o.callbackSecret;
+  if (secret !== undefined && (typeof secret !== 'string' || secret === ''))
+    fail('callbackSecret', 'a non-empty string', secret === '' ? '' : `(a ${typeof secret})`);
+  if (callbackUrl !== undefined && secret === undefined)
+    fail('callbackSecret', 'a non-empty string (required with callbackUrl)', undefined);
+  const scale = o.callbackTimeScale ?? d.callbackTimeScale;
+  if (!(typeof scale === 'number' && Number.isFinite(scale) && scale > 0))
+    fail('callbackTimeScale', 'a positive finite number', scale);
+  const timeoutMs = o.callbackTimeoutMs ?? d.callbackTimeoutMs;
+  if (!(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0))
+    fail('callbackTimeoutMs', 'a positive finite number', timeoutMs);
+  const unit = o.callbackTimestampUnit ?? d.callbackTimestampUnit;
+  if (unit !== 's' && unit !== 'ms') fail('callbackTimestampUnit', "'s' or 'ms'", unit);
+  const beforeSend = o.callbackBeforeSend ?? d.callbackBeforeSend;
+  if (typeof beforeSend !== 'boolean') fail('callbackBeforeSend', 'a boolean', beforeSend);
+  if (beforeSend && callbackUrl === undefined)
+    fail('callbackUrl', 'a URL (callbackBeforeSend needs one)', undefined);
+  return {
+    callbackUrl,
+    callbackSecret: secret,
+    callbackTimeScale: scale,
+    callbackTimeoutMs: timeoutMs,
+    callbackTimestampUnit: unit,
+    callbackBeforeSend: beforeSend,
+  };
+}
+
 /** Checks every option up front (a wrong one is a TypeError that names it) and fills in the defaults. */
 export function validateOptions(options: MockZimServerOptions = {}): ResolvedMockOptions {
   if (!isPlainObject(options)) fail('options', 'an object', options);
@@ -174,5 +214,6 @@ export function validateOptions(options: MockZimServerOptions = {}): ResolvedMoc
     latencyMs,
     strict,
     users: Object.freeze([...users]),
+    ...validateCallbacks(o),
   });
 }

@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly onStdout?: (text: string, kill: () => void) => void;
   /** Where the child runs. @default the repository root */
   readonly cwd?: string;
+  /** Variables set for the child, over `childEnv()`. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** The environment of a child: without the variables of the vitest running us, and without colours. */
@@ -29,9 +31,13 @@ export function childEnv(): NodeJS.ProcessEnv {
 
 /** Runs `command ...args` (in the repository root unless `cwd` says otherwise); kills it (and only it) after the timeout. */
 export function runChild(command: string, args: readonly string[], options: RunOptions = {}): Promise<Run> {
-  const { timeoutMs = 90_000, onStdout, cwd = root } = options;
+  const { timeoutMs = 90_000, onStdout, cwd = root, env } = options;
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...childEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -9,6 +9,11 @@ export interface HandlerContext {
   readonly serverNowMs: number;
   /** The codes the action's page lists (empty for an undocumented action). */
   readonly codes: ReadonlySet<number>;
+  /**
+   * Sends the callback a state change causes (`send_msg`, `group_create`, ...) when the server
+   * has a `callbackUrl`: the event and its business fields, as ZEGO's callback pages name them.
+   */
+  readonly emit?: ((event: string, fields: Readonly<Record<string, unknown>>) => void) | undefined;
 }
 
 /** The answer of a handler: a code (0 for success) and the action's fields. */

@@ -4,7 +4,7 @@ import { list, num, str } from './params.js';
 import { isResult, ok, refuse } from './results.js';
 
 /** CallInvite: every callee must be registered (660900003); answers the CallId. */
-const CallInvite: Handler = ({ params, state, serverNowMs }) => {
+const CallInvite: Handler = ({ params, state, serverNowMs, emit }) => {
   const callees = list(params, 'UserIds');
   const unknown = callees.filter((id) => !state.users.has(id));
   if (unknown.length > 0) return refuse(660900003, `not registered: ${unknown.join(', ')}`);
@@ -18,6 +18,14 @@ const CallInvite: Handler = ({ params, state, serverNowMs }) => {
     Ended: false,
   };
   state.calls.set(call.CallId, call);
+  emit?.('call_create', {
+    call_id: call.CallId,
+    user_ids: callees,
+    create_time: serverNowMs,
+    payload: call.ExtendedData,
+    caller: call.Inviter,
+    timeout: call.Timeout,
+  });
   return ok({ CallId: call.CallId, CreateTime: serverNowMs, ErrorUsers: [] });
 };
 
@@ -41,6 +49,11 @@ const CallAccept: Handler = (ctx) => {
   const call = answerable(ctx);
   if (isResult(call)) return call;
   call.Callees.set(str(ctx.params, 'FromUserId'), 'accepted');
+  ctx.emit?.('call_accept', {
+    call_id: call.CallId,
+    user_id: str(ctx.params, 'FromUserId'),
+    extend_data: str(ctx.params, 'ExtendedData'),
+  });
   return ok();
 };
 
@@ -50,6 +63,11 @@ const CallReject: Handler = (ctx) => {
   if (isResult(call)) return call;
   call.Callees.set(str(ctx.params, 'FromUserId'), 'rejected');
   call.Ended = [...call.Callees.values()].every((s) => s === 'rejected');
+  ctx.emit?.('call_reject', {
+    call_id: call.CallId,
+    user_id: str(ctx.params, 'FromUserId'),
+    extend_data: str(ctx.params, 'ExtendedData'),
+  });
   return ok();
 };
 

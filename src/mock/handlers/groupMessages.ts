@@ -1,3 +1,4 @@
+import { msgBodyOf, payloadOf } from '../callbacks/messageFields.js';
 import { findGroup } from './findGroup.js';
 import type { Handler } from './Handler.js';
 import { checkMessageBody, importTime, messageItem, newMessage, receipt, revoke } from './messageRecords.js';
@@ -22,6 +23,19 @@ const SendGroupMessage: Handler = (ctx) => {
   group.Messages.push(message);
   for (const member of group.Members.keys())
     ctx.state.touchConversation(member, 2, group.GroupId, ctx.serverNowMs, member !== from);
+  ctx.emit?.('send_msg', {
+    from_user_id: from,
+    conv_type: 2,
+    conv_id: group.GroupId,
+    msg_type: message.MessageType,
+    sub_msg_type: message.SubMsgType,
+    msg_body: msgBodyOf(message.MessageBody),
+    msg_id: String(message.MsgId),
+    msg_seq: message.MsgSeq,
+    payload: payloadOf(message.MessageBody),
+    msg_time: ctx.serverNowMs,
+    send_result: 0,
+  });
   return ok({ MsgSeq: message.MsgSeq, MsgId: message.MsgId, AuditInfos: [] });
 };
 

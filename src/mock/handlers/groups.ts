@@ -8,7 +8,7 @@ import { isResult, ok, refuse } from './results.js';
 const MAX_ATTRIBUTES = 10;
 
 /** CreateGroup: `GroupOwner` (registered), members in `UserId`; unregistered members go to ErrorUsers. */
-const CreateGroup: Handler = ({ params, state, serverNowMs }) => {
+const CreateGroup: Handler = ({ params, state, serverNowMs, emit }) => {
   const owner = str(params, 'GroupOwner');
   if (!state.users.has(owner)) return refuse(660600013);
   const requested = str(params, 'GroupId');
@@ -29,6 +29,14 @@ const CreateGroup: Handler = ({ params, state, serverNowMs }) => {
     else errorUsers.push({ UserId: userId, SubCode: 660600017 });
   }
   state.groups.set(group.GroupId, group);
+  emit?.('group_create', {
+    group_id: group.GroupId,
+    operator_account: str(params, 'FromUserId') || owner,
+    owner_account: owner,
+    group_name: group.GroupName,
+    attributes: [...group.Attributes].map(([key, value]) => ({ key, value })),
+    user_ids: group.MemberIds,
+  });
   const members = group.MemberIds.map((id) => ({
     UserId: id,
     UserName: state.users.get(id)?.UserName ?? '',
@@ -41,6 +49,12 @@ const DismissGroup: Handler = (ctx) => {
   const group = findGroup(ctx);
   if (isResult(group)) return group;
   ctx.state.groups.delete(group.GroupId);
+  ctx.emit?.('group_destroy', {
+    group_id: group.GroupId,
+    operator_account: str(ctx.params, 'FromUserId'),
+    owner_account: group.OwnerId,
+    user_ids: group.MemberIds,
+  });
   return ok();
 };
 
@@ -51,6 +65,7 @@ const InviteUsersIntoGroup: Handler = (ctx) => {
   const infos = objects(ctx.params, 'GroupMemberInfos');
   const ids = [...new Set([...list(ctx.params, 'UserIds'), ...infos.map((i) => String(i['UserId']))])];
   const errorUsers: { UserId: string; SubCode: number }[] = [];
+  const joined: string[] = [];
   for (const userId of ids) {
     if (!ctx.state.users.has(userId)) errorUsers.push({ UserId: userId, SubCode: 660500002 });
     else if (
@@ -59,8 +74,18 @@ const InviteUsersIntoGroup: Handler = (ctx) => {
       !group.Members.has(userId)
     )
       errorUsers.push({ UserId: userId, SubCode: 660000011 });
-    else group.join(userId, ctx.serverNowMs);
+    else if (!group.Members.has(userId)) {
+      group.join(userId, ctx.serverNowMs);
+      joined.push(userId);
+    }
   }
+  if (joined.length > 0)
+    ctx.emit?.('group_join', {
+      group_id: group.GroupId,
+      operator_account: str(ctx.params, 'FromUserId'),
+      join_type: 'Invited',
+      new_user_ids: joined,
+    });
   return ok({ ErrorUsers: errorUsers });
 };
 
@@ -69,10 +94,19 @@ const KickoutGroupUser: Handler = (ctx) => {
   const group = findGroup(ctx);
   if (isResult(group)) return group;
   const errors: { UserId: string; SubCode: number }[] = [];
+  const removed: string[] = [];
   for (const userId of list(ctx.params, 'UserId')) {
     if (userId === group.OwnerId || !group.Members.delete(userId))
       errors.push({ UserId: userId, SubCode: 660600008 });
+    else removed.push(userId);
   }
+  if (removed.length > 0)
+    ctx.emit?.('group_exit', {
+      group_id: group.GroupId,
+      exit_type: 'Kickout',
+      operator_account: str(ctx.params, 'FromUserId'),
+      exit_user_ids: removed,
+    });
   return ok({ ErrorList: errors });
 };
 

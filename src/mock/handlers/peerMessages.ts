@@ -1,3 +1,4 @@
+import { msgBodyOf, payloadOf } from '../callbacks/messageFields.js';
 import type { Handler, HandlerContext } from './Handler.js';
 import { checkMessageBody, importTime, messageItem, newMessage, receipt, revoke } from './messageRecords.js';
 import { page } from './paging.js';
@@ -12,7 +13,7 @@ const lastSeq = (messages: readonly { MsgSeq: number }[]) => messages.at(-1)?.Ms
  * their one-to-one conversation with its own MsgSeq (SuccList); oneself (660000002) and
  * unregistered receivers (660700015) go to ErrorList. One `state.messages` record per call.
  */
-const SendPeerMessage: Handler = ({ params, state, serverNowMs }) => {
+const SendPeerMessage: Handler = ({ params, state, serverNowMs, emit }) => {
   const from = str(params, 'FromUserId');
   if (!state.users.has(from)) return refuse(660500002, `FromUserId ${from} is not registered`);
   const refused = checkMessageBody(params['MessageBody']);
@@ -32,6 +33,22 @@ const SendPeerMessage: Handler = ({ params, state, serverNowMs }) => {
       succ.push({ UserId: to, MsgId: String(msgId), MsgSeq: message.MsgSeq });
     }
   }
+  if (succ.length > 0 && emit !== undefined)
+    // Sent through the server API: conv_id and msg_id are empty, the receivers are in user_list.
+    emit('send_msg', {
+      from_user_id: from,
+      conv_type: 0,
+      conv_id: '',
+      msg_type: num(params, 'MessageType', 1),
+      sub_msg_type: num(params, 'SubMsgType', 0),
+      msg_body: msgBodyOf(params['MessageBody']),
+      msg_id: '',
+      msg_seq: 0,
+      payload: payloadOf(params['MessageBody']),
+      msg_time: serverNowMs,
+      send_result: 0,
+      user_list: succ.map((s) => ({ user_id: s.UserId, msg_id: s.MsgId, msg_seq: s.MsgSeq })),
+    });
   if (succ.length > 0)
     state.messages.push({
       MsgId: msgId,

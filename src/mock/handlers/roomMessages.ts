@@ -1,3 +1,4 @@
+import { msgBodyOf, payloadOf } from '../callbacks/messageFields.js';
 import { findRoom } from './findRoom.js';
 import type { Handler } from './Handler.js';
 import { checkMessageBody, newMessage, revoke } from './messageRecords.js';
@@ -14,9 +15,27 @@ const SendRoomMessage: Handler = (ctx) => {
   const refused = checkMessageBody(body);
   if (refused !== undefined) return refused;
   const from = str(ctx.params, 'FromUserId');
-  room.Messages.push(
-    newMessage(ctx.state.newMsgId(), room.Messages.at(-1)?.MsgSeq ?? 0, from, ctx.params, ctx.serverNowMs),
+  const message = newMessage(
+    ctx.state.newMsgId(),
+    room.Messages.at(-1)?.MsgSeq ?? 0,
+    from,
+    ctx.params,
+    ctx.serverNowMs,
   );
+  room.Messages.push(message);
+  ctx.emit?.('send_msg', {
+    from_user_id: from,
+    conv_type: 1,
+    conv_id: room.RoomId,
+    msg_type: message.MessageType,
+    sub_msg_type: message.SubMsgType,
+    msg_body: msgBodyOf(message.MessageBody),
+    msg_id: String(message.MsgId),
+    msg_seq: message.MsgSeq,
+    payload: payloadOf(message.MessageBody),
+    msg_time: ctx.serverNowMs,
+    send_result: 0,
+  });
   return ok({ AuditInfos: [] });
 };
 

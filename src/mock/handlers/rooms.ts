@@ -6,7 +6,7 @@ import { list, objects, str } from './params.js';
 import { isResult, ok, refuse } from './results.js';
 
 /** CreateRoom: the room with FromUserId in it and its attributes; an existing RoomId is 660300014. */
-const CreateRoom: Handler = ({ params, state, serverNowMs }) => {
+const CreateRoom: Handler = ({ params, state, serverNowMs, emit }) => {
   const roomId = str(params, 'RoomId');
   if (state.rooms.has(roomId)) return refuse(660300014);
   const room = new RoomRecord(roomId, serverNowMs);
@@ -21,6 +21,12 @@ const CreateRoom: Handler = ({ params, state, serverNowMs }) => {
     });
   }
   state.rooms.set(roomId, room);
+  emit?.('room_create', {
+    room_id: roomId,
+    operator_account: str(params, 'FromUserId'),
+    room_name: room.RoomName,
+    attributes: [...room.Attributes].map(([key, a]) => ({ key, value: a.Value, auto_delete: a.AutoDelete })),
+  });
   return ok({ AttributeSeq: room.AttributeSeq });
 };
 
@@ -29,6 +35,11 @@ const DestroyRoom: Handler = (ctx) => {
   const room = findRoom(ctx);
   if (isResult(room)) return room;
   ctx.state.rooms.delete(room.RoomId);
+  ctx.emit?.('room_destroy', {
+    room_id: room.RoomId,
+    user_ids: room.MemberIds,
+    operator_account: str(ctx.params, 'FromUserId'),
+  });
   return ok();
 };
 
@@ -36,9 +47,15 @@ const DestroyRoom: Handler = (ctx) => {
 const KickoutRoomUser: Handler = (ctx) => {
   const room = findRoom(ctx);
   if (isResult(room)) return room;
-  let removed = 0;
-  for (const userId of list(ctx.params, 'UserId')) if (room.Members.delete(userId)) removed++;
-  return removed === 0 ? refuse(660300002) : ok();
+  const removed = list(ctx.params, 'UserId').filter((userId) => room.Members.delete(userId));
+  if (removed.length === 0) return refuse(660300002);
+  ctx.emit?.('room_exit', {
+    room_id: room.RoomId,
+    exit_type: 'Kickout',
+    operator_account: str(ctx.params, 'FromUserId'),
+    exit_user_ids: removed,
+  });
+  return ok();
 };
 
 /** ModifyRoomAttribute: per item, Action 0 sets the key, 1 deletes it (a missing key: ErrKeyList 660000002). */

@@ -1,0 +1,183 @@
+/**
+ * Section 7 of `npm run bench` (issue 20): whole jobs against the mock, each against the
+ * physical minimum its limit sets. N calls at R per sliding second cannot span less than
+ * floor((N - 1) / R) seconds from the first arrival to the last (R at once, R a second later,
+ * ...). Figures: that span at the server over the minimum (target <= 1.1) and the server's
+ * refusals (target 0), for a batch of 10,000 UserRegister users (100 calls at 20/s: 4 s), a walk
+ * of 25,000 members at the default Limit (1000: 25 calls, 1 s) and at Limit 100 (250 calls: 12 s).
+ *
+ * Alone: `npx tsx bench/jobs.ts [--quick]` (builds nothing: run `npm run build` first).
+ */
+import { performance } from 'node:perf_hooks';
+import { type Figure, figure } from './Figure.js';
+import { MockProcess, type RemoteMock } from './MockProcess.js';
+import { pkg } from './pkg.js';
+
+/** Settings of the jobs section. */
+export interface JobsSettings {
+  readonly rounds: number;
+  /** Users registered by the batch. */
+  readonly batchUsers: number;
+  /** Members of the walked group (the owner included). */
+  readonly members: number;
+  /** The small page size of the limit-bound walk. */
+  readonly smallLimit: number;
+}
+
+const SECTION = '7. jobs (issue 20)';
+
+/** The least span from the first arrival to the last of `calls` calls at `perSecond` in sliding seconds, ms. */
+function minimumSpanMs(calls: number, perSecond: number): number {
+  return Math.floor((calls - 1) / perSecond) * 1000;
+}
+
+interface Round {
+  readonly calls: number;
+  readonly rejected: number;
+  readonly maxInAnySecond: number;
+  /** First arrival to last, at the server, ms. */
+  readonly spanMs: number;
+  /** The job's own time, from the call to its result, ms. */
+  readonly wallMs: number;
+  readonly items: number;
+}
+
+async function measure(server: RemoteMock, action: string, job: () => Promise<number>): Promise<Round> {
+  await server.resetStats();
+  const t0 = performance.now();
+  const items = await job();
+  const wallMs = performance.now() - t0;
+  const s = await server.stats(action);
+  const ts = s.timestamps;
+  return {
+    calls: s.arrivals,
+    rejected: s.rejected,
+    maxInAnySecond: s.maxInAnySecond,
+    spanMs: (ts.at(-1) ?? 0) - (ts[0] ?? 0),
+    wallMs,
+    items,
+  };
+}
+
+function figuresOf(label: string, perSecond: number, rounds: readonly Round[]): Figure[] {
+  const ratios = rounds.map((r) => {
+    const min = minimumSpanMs(r.calls, perSecond);
+    return min === 0 ? Number.NaN : r.spanMs / min;
+  });
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const r0 = rounds[0]!;
+  const min = minimumSpanMs(r0.calls, perSecond);
+  const detail = `${r0.calls} calls, ${r0.items} items; span ${rounds.map((r) => (r.spanMs / 1000).toFixed(2)).join(', ')} s (min ${(min / 1000).toFixed(0)} s); wall ${rounds.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s; ratios ${ratios.map((x) => x.toFixed(3)).join(', ')}; most in a sliding second ${Math.max(...rounds.map((r) => r.maxInAnySecond))}`;
+  return [
+    figure(
+      SECTION,
+      `${label}: span at the server / minimum at ${perSecond}/s`,
+      median,
+      'x',
+      Number.isNaN(median) ? undefined : { op: '<=', value: 1.1 },
+      detail,
+    ),
+    figure(
+      SECTION,
+      `${label}: server refusals (most over the rounds)`,
+      Math.max(...rounds.map((r) => r.rejected)),
+      'count',
+      { op: '<=', value: 0 },
+      rounds.map((r) => r.rejected).join(', '),
+    ),
+  ];
+}
+
+/** Registers `batchUsers` users with zim.batch, walks a group of `members` twice, `rounds` times each. */
+export async function jobs(
+  mocks: MockProcess,
+  settings: JobsSettings,
+): Promise<{ figures: Figure[]; raw: unknown }> {
+  const memberIds = Array.from({ length: settings.members - 1 }, (_, i) => `m${i}`);
+  const setup = { CreateGroup: false, InviteUsersIntoGroup: false } as const;
+  const server = await mocks.start({ users: ['owner', ...memberIds], limits: setup });
+  const zim = pkg.createZimClient({
+    appId: server.appId,
+    serverSecret: server.serverSecret,
+    baseUrl: server.url,
+    limits: setup,
+  });
+  try {
+    await zim.call('CreateGroup', { GroupId: 'big', GroupOwner: 'owner', UserId: [] });
+    await zim.batch('InviteUsersIntoGroup', {
+      FromUserId: 'owner',
+      GroupId: 'big',
+      UserIds: memberIds,
+      GroupMemberInfos: [],
+    });
+    const batch: Round[] = [];
+    const walk: Round[] = [];
+    const smallWalk: Round[] = [];
+    for (let round = 0; round < settings.rounds; round++) {
+      const users = Array.from({ length: settings.batchUsers }, (_, i) => ({
+        UserId: `r${round}-${i}`,
+        UserName: 'U',
+      }));
+      batch.push(
+        await measure(server, 'UserRegister', async () => {
+          const r = await zim.batch('UserRegister', { UserInfo: users });
+          return settings.batchUsers - (r.ErrorList?.length ?? 0) - r.failed.length;
+        }),
+      );
+      walk.push(
+        await measure(
+          server,
+          'QueryGroupMemberList',
+          async () => (await zim.paginate('QueryGroupMemberList', { GroupId: 'big' })).length,
+        ),
+      );
+      smallWalk.push(
+        await measure(
+          server,
+          'QueryGroupMemberList',
+          async () =>
+            (await zim.paginate('QueryGroupMemberList', { GroupId: 'big', Limit: settings.smallLimit }))
+              .length,
+        ),
+      );
+    }
+    const n = settings.batchUsers.toLocaleString('en');
+    const m = settings.members.toLocaleString('en');
+    return {
+      figures: [
+        ...figuresOf(`zim.batch UserRegister, ${n} users`, 20, batch),
+        ...figuresOf(`zim.paginate QueryGroupMemberList, ${m} members, Limit 1000 (default)`, 20, walk),
+        ...figuresOf(
+          `zim.paginate QueryGroupMemberList, ${m} members, Limit ${settings.smallLimit}`,
+          20,
+          smallWalk,
+        ),
+      ],
+      raw: { batch, walk, smallWalk },
+    };
+  } finally {
+    await zim.close();
+    await server.close();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').at(-1)!);
+if (isMain) {
+  const quick = process.argv.includes('--quick');
+  const mocks = new MockProcess();
+  try {
+    const { figures } = await jobs(
+      mocks,
+      quick
+        ? { rounds: 1, batchUsers: 1000, members: 2500, smallLimit: 100 }
+        : { rounds: 3, batchUsers: 10_000, members: 25_000, smallLimit: 100 },
+    );
+    for (const f of figures)
+      console.log(
+        `${f.name}: ${Number.isNaN(f.measured) ? '-' : f.measured.toFixed(3)} ${f.unit} ${f.met === undefined ? '' : f.met ? '(met)' : '(missed)'}\n  ${f.detail}`,
+      );
+  } finally {
+    mocks.stop();
+  }
+}
