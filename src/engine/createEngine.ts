@@ -9,6 +9,7 @@ import type { Outcome } from '../core/Outcome.js';
 import { onAbort } from '../core/onAbort.js';
 import { ZimClosedError } from '../errors/ZimClosedError.js';
 import { EventSink } from '../events/EventSink.js';
+import { rejectedOf } from '../events/rejectedOf.js';
 import { classifyInterceptor } from '../interceptors/classifyInterceptor.js';
 import { reasonOf } from '../interceptors/reasonOf.js';
 import { retryInterceptor } from '../interceptors/retryInterceptor.js';
@@ -28,6 +29,7 @@ import { isIdempotentByDefault } from '../options/isIdempotentByDefault.js';
 import type { ResolvedOptions } from '../options/resolveOptions.js';
 import type { DefaultInterceptors } from '../options/ZimResilienceOptions.js';
 import { RetryBudget } from '../retry/RetryBudget.js';
+import { createTelemetry } from '../telemetry/createTelemetry.js';
 import type { EngineContext } from './EngineContext.js';
 import { sendAttempt } from './sendInterceptor.js';
 
@@ -45,6 +47,10 @@ export interface CallInit {
    * `close()` aborts it (through its `abort`), so the engine links no signal of its own.
    */
   readonly controller?: { readonly signal: AbortSignal; abort(reason?: unknown): void };
+  /** For events and telemetry: the HTTP method of every attempt. */
+  readonly method?: string | undefined;
+  /** For events and telemetry: the URL of every attempt without its signed parameters (read only when an event needs it). */
+  readonly url?: string | undefined;
 }
 
 /** A call's final outcome, and the call as the chain left it. */
@@ -88,7 +94,7 @@ function limitersFor(
 
 /** Builds the engine of one client (or fetch wrapper, or undici interceptor). */
 export function createEngine(options: ResolvedOptions): Engine {
-  const events = new EventSink(options.hooks);
+  const events = new EventSink(options.hooks, createTelemetry(options.telemetry, options.clock));
   const { factory, quotas, coordinator } = limitersFor(options, events);
   const context: EngineContext = {
     options,
@@ -129,34 +135,49 @@ export function createEngine(options: ResolvedOptions): Engine {
     const reason = outcome.category === 'success' ? undefined : reasonOf(outcome);
     if (events.wants('settled')) {
       const durationMs = clock.now() - state.startedAt;
-      events.emit('settled', {
-        action: call.action,
-        attempts: state.attempts,
-        category: outcome.category,
-        reason,
-        durationMs,
-      });
+      events.emit(
+        'settled',
+        {
+          action: call.action,
+          attempts: state.attempts,
+          category: outcome.category,
+          reason,
+          durationMs,
+        },
+        call,
+      );
     }
     if (reason !== undefined && events.wants('giveUp')) {
-      events.emit('giveUp', {
-        action: call.action,
-        attempts: state.attempts,
-        category: outcome.category,
-        reason,
-        giveUp: state.giveUp,
-      });
+      events.emit(
+        'giveUp',
+        {
+          action: call.action,
+          attempts: state.attempts,
+          category: outcome.category,
+          reason,
+          giveUp: state.giveUp,
+        },
+        call,
+      );
     }
     return { outcome, call };
   };
 
-  /** The error a caller sees: a close shows as `ZimClosedError` naming the action, and whether an attempt was in flight. */
-  const surfaced = (error: unknown, action: string, call?: ZimCall) =>
-    closing.signal.aborted && error === closing.signal.reason
-      ? new ZimClosedError(action, {
-          attempts: call?.state.attempts ?? 0,
-          mayHaveCommitted: call?.state.inFlight ?? false,
-        })
-      : error;
+  /**
+   * The error a caller sees: a close shows as `ZimClosedError` naming the action, and whether an
+   * attempt was in flight. Emits `rejected`.
+   */
+  const surfaced = (error: unknown, init: CallInit, call?: ZimCall) => {
+    const shown =
+      closing.signal.aborted && error === closing.signal.reason
+        ? new ZimClosedError(init.action, {
+            attempts: call?.state.attempts ?? 0,
+            mayHaveCommitted: call?.state.inFlight ?? false,
+          })
+        : error;
+    if (events.wants('rejected')) events.emit('rejected', rejectedOf(init.action, call, shown), init);
+    return shown;
+  };
 
   const enter = async <T>(
     init: CallInit,
@@ -193,11 +214,13 @@ export function createEngine(options: ResolvedOptions): Engine {
       send: (signed, signal, timeoutMs) => init.send(signed, signal, timeoutMs),
       appliesTimeout: init.appliesTimeout === true,
     };
+    if (events.wants('start'))
+      events.emit('start', { action: call.action, scopeKey, queuedMs: clock.now() - startedAt }, call, init);
     let result: RunResult;
     try {
       result = finish(call, await handler(call));
     } catch (error) {
-      throw surfaced(error, init.action, call);
+      throw surfaced(error, init, call);
     } finally {
       call.state.prepaid?.release(); // a chain that never reached the throttle
       call.state.deadline?.dispose();
@@ -226,7 +249,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       this.#tell(enter(this.init, this.startedAt, this.scopeKey, this.weight, permit, this.settle));
     }
     failed(reason: unknown): void {
-      this.#tell(Promise.reject(surfaced(reason, this.init.action)));
+      this.#tell(Promise.reject(surfaced(reason, this.init)));
     }
     #tell(settled: Promise<T | RunResult>): void {
       if (this.resolve) this.resolve(settled);
@@ -250,6 +273,8 @@ export function createEngine(options: ResolvedOptions): Engine {
       const limit = limits.get(init.action);
       const scopeKey = scopeKeyOf(init.params);
       const weight = weightOf(limit?.unit, init.params);
+      if (events.wants('call'))
+        events.emit('call', { action: init.action, scopeKey, method: init.method, url: init.url }, init);
       if (!admit || !limit) return enter(init, startedAt, scopeKey, weight, undefined, settle);
       const queued = new QueuedCall(init, startedAt, scopeKey, weight, settle);
       const slot = { action: init.action, limit, scopeKey, weight, signal: init.signal };
@@ -257,7 +282,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       if (permit) return enter(init, startedAt, scopeKey, weight, permit, settle);
       return queued.promise();
     } catch (error) {
-      return Promise.reject(surfaced(error, init.action));
+      return Promise.reject(surfaced(error, init));
     }
   };
 

@@ -34,11 +34,15 @@ export function sendAttempt(ctx: EngineContext): CallHandler {
     state.attempts++;
     state.firstSentAt ??= clock.now();
     if (ctx.events.wants('attempt')) {
-      ctx.events.emit('attempt', {
-        action: call.action,
-        scopeKey: call.scopeKey,
-        attempt: state.attempts,
-      });
+      ctx.events.emit(
+        'attempt',
+        {
+          action: call.action,
+          scopeKey: call.scopeKey,
+          attempt: state.attempts,
+        },
+        call,
+      );
     }
     state.inFlight = true;
     if (call.appliesTimeout) {

@@ -3,6 +3,7 @@ import { wallNow } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { Outcome } from '../core/Outcome.js';
 import type { EngineContext } from '../engine/EngineContext.js';
+import { attemptEndOf } from '../events/attemptEndOf.js';
 import { classifyResponse } from './classifyResponse.js';
 
 /**
@@ -15,19 +16,25 @@ import { classifyResponse } from './classifyResponse.js';
 export function classifyInterceptor(ctx: EngineContext): Interceptor {
   const { catalog, clock } = ctx.options;
   return (next) => (call) => {
+    const told = (outcome: Outcome): Outcome => {
+      if (ctx.events.wants('attemptEnd')) ctx.events.emit('attemptEnd', attemptEndOf(call, outcome), call);
+      return outcome;
+    };
     const classified = (outcome: Outcome): Outcome =>
-      outcome.response
-        ? classifyResponse(outcome.response, catalog, wallNow(clock), call.idempotent)
-        : outcome;
+      told(
+        outcome.response
+          ? classifyResponse(outcome.response, catalog, wallNow(clock), call.idempotent)
+          : outcome,
+      );
     const transportFailed = (error: unknown): Outcome => {
       if (call.signal.aborted) throw call.signal.reason;
       const failure = describeTransportError(error);
       const written = failure.written !== 'no';
-      return {
+      return told({
         category: !failure.fatal && (!written || call.idempotent) ? 'retryable' : 'fatal',
         error,
         mayHaveCommitted: written,
-      };
+      });
     };
     try {
       return next(call).then(classified, transportFailed);

@@ -50,11 +50,15 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
       }
       state.resigns++;
       failed.decision = 'resign';
-      ctx.events.emit('resign', {
-        action: call.action,
-        code: outcome.code,
-        clockOffsetMs: ctx.clockOffset.ms,
-      });
+      ctx.events.emit(
+        'resign',
+        {
+          action: call.action,
+          code: outcome.code,
+          clockOffsetMs: ctx.clockOffset.ms,
+        },
+        call,
+      );
       return;
     }
     if (retries + 1 >= retry.maxAttempts) {
@@ -74,13 +78,17 @@ export function retryInterceptor(ctx: EngineContext): Interceptor {
       state.giveUp = 'deadline'; // no attempt starts after the deadline
       return;
     }
-    ctx.events.emit('retry', {
-      action: call.action,
-      attempt: state.attempts,
-      delayMs,
-      category: outcome.category,
-      reason: reasonOf(outcome),
-    });
+    ctx.events.emit(
+      'retry',
+      {
+        action: call.action,
+        attempt: state.attempts,
+        delayMs,
+        category: outcome.category,
+        reason: reasonOf(outcome),
+      },
+      call,
+    );
     await sleep(delayMs, ctx.options.clock, call.signal);
     failed.decision = 'retry';
   };

@@ -254,13 +254,17 @@ export function throttleInterceptor(ctx: EngineContext): ThrottleInterceptor {
         return outcome;
       }
       state.requeues++;
-      ctx.events.emit('rateLimited', {
-        action: call.action,
-        scopeKey: call.scopeKey,
-        code: outcome.code,
-        pauseMs,
-        requeues: state.requeues,
-      });
+      ctx.events.emit(
+        'rateLimited',
+        {
+          action: call.action,
+          scopeKey: call.scopeKey,
+          code: outcome.code,
+          pauseMs,
+          requeues: state.requeues,
+        },
+        call,
+      );
       try {
         if (outcome.code === APP_WIDE_LIMIT) {
           ctx.appPause.until = Math.max(ctx.appPause.until, clock.now() + pauseMs);
