@@ -12,6 +12,7 @@ import {
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
 import {
+  AlwaysOffSampler,
   BasicTracerProvider,
   InMemorySpanExporter,
   type ReadableSpan,
@@ -281,6 +282,22 @@ describe('with an SDK registered', () => {
     await mine.close();
     expect(own.getFinishedSpans().map((s) => s.name)).toEqual(['POST', 'zim.call QueryUserInfos']);
     expect(spans()).toEqual([]);
+    // a call sampled out makes no attempt span either
+    const none = new InMemorySpanExporter();
+    const sampledOut = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      telemetry: {
+        tracerProvider: new BasicTracerProvider({
+          sampler: new AlwaysOffSampler(),
+          spanProcessors: [new SimpleSpanProcessor(none)],
+        }),
+      },
+    });
+    await sampledOut.call('QueryUserInfos', { UserIds: ['a'] });
+    await sampledOut.close();
+    expect(none.getFinishedSpans()).toEqual([]);
   });
 });
 

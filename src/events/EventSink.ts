@@ -42,9 +42,9 @@ export class EventSink {
     const hook = this.#hooks[name] as ((e: ZimEvents[K]) => void) | undefined;
     const channel = channels[name];
     const consumer = this.#consumer;
-    if (!hook && !channel.hasSubscribers && !consumer) return;
+    if (consumer) consumer.take(name, event, source, origin); // reads it there and then, keeps none of it
+    if (!hook && !channel.hasSubscribers) return;
     const frozen = Object.freeze(event) as ZimEvents[K];
-    if (consumer) consumer.take(name, frozen, source, origin);
     if (channel.hasSubscribers) channel.publish(frozen);
     if (hook) {
       try {

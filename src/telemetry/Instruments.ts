@@ -1,4 +1,4 @@
-import type { Counter, Histogram, Meter, ObservableResult, UpDownCounter } from '@opentelemetry/api';
+import type { Counter, Histogram, Meter, ObservableResult } from '@opentelemetry/api';
 import type { ClusterEvent } from '../events/ZimEvents.js';
 
 /** The bucket boundaries the HTTP semantic conventions advise for `http.client.request.duration` (seconds). */
@@ -11,9 +11,16 @@ export class Instruments {
   readonly throttleWait: Histogram;
   readonly retries: Counter;
   readonly rateLimited: Counter;
-  readonly queue: UpDownCounter;
 
-  constructor(meter: Meter, cluster: () => ClusterEvent | undefined) {
+  /**
+   * `queued()` is read at each collection (calls waiting per action): an observable counter, so a
+   * call that waits costs a map update, not two measurements.
+   */
+  constructor(
+    meter: Meter,
+    cluster: () => ClusterEvent | undefined,
+    queued: () => ReadonlyMap<string, number>,
+  ) {
     const advice = { explicitBucketBoundaries: DURATION_BUCKETS };
     this.requestDuration = meter.createHistogram('http.client.request.duration', {
       description: 'Duration of HTTP client requests: each attempt of a ZIM call.',
@@ -39,10 +46,14 @@ export class Instruments {
       description: 'Answers of the server that refused an attempt for going too fast.',
       unit: '{refusal}',
     });
-    this.queue = meter.createUpDownCounter('zim.client.queue', {
-      description: 'Calls waiting for their first slot.',
-      unit: '{call}',
-    });
+    meter
+      .createObservableUpDownCounter('zim.client.queue', {
+        description: 'Calls waiting for their first slot.',
+        unit: '{call}',
+      })
+      .addCallback((result: ObservableResult) => {
+        for (const [action, n] of queued()) result.observe(n, { 'zim.action': action });
+      });
     meter
       .createObservableGauge('zim.client.cluster.state', {
         description:

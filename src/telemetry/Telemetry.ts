@@ -27,6 +27,8 @@ interface CallTrace {
   readonly tracer: Tracer;
   /** The call span, and the context its attempts are children in. */
   readonly span: Span;
+  /** False for a call span sampled out: its attempts get no span either (their metrics stay). */
+  readonly recording: boolean;
   readonly context: Context;
   readonly method: string | undefined;
   readonly url: string | undefined;
@@ -69,6 +71,8 @@ export class Telemetry implements EventConsumer {
   #meterFrom: MeterProvider | undefined;
   #instruments: Instruments | undefined;
   #cluster: ClusterEvent | undefined;
+  /** Calls waiting for their first slot, per action (`zim.client.queue`). */
+  readonly #queued = new Map<string, number>();
   /** The server of the last origin seen (a client calls one origin). */
   #origin = '';
   #server: Server | undefined;
@@ -107,10 +111,7 @@ export class Telemetry implements EventConsumer {
         this.#calls.set(keyOf(source), trace);
         const { queuedMs } = event as ZimEvents['start'];
         trace.waitedMs += queuedMs;
-        if (trace.queued) {
-          trace.queued = false;
-          this.#meters().queue.add(-1, { 'zim.action': trace.action });
-        }
+        this.#dequeue(trace);
         return;
       }
       case 'attempt':
@@ -189,7 +190,11 @@ export class Telemetry implements EventConsumer {
     if (provider !== this.#meterFrom || !this.#instruments) {
       this.#meterFrom = provider;
       const meter: Meter = provider.getMeter(SCOPE);
-      this.#instruments = new Instruments(meter, () => this.#cluster);
+      this.#instruments = new Instruments(
+        meter,
+        () => this.#cluster,
+        () => this.#queued,
+      );
     }
     return this.#instruments;
   }
@@ -223,11 +228,13 @@ export class Telemetry implements EventConsumer {
       { kind: api.SpanKind.INTERNAL, attributes: { 'zim.action': event.action } },
       parent,
     );
+    const recording = span.isRecording();
     this.#calls.set(source, {
       action: event.action,
       tracer,
       span,
-      context: api.trace.setSpan(parent, span),
+      recording,
+      context: recording ? api.trace.setSpan(parent, span) : parent,
       method: event.method,
       url: event.url,
       server: this.#serverOf(event.url),
@@ -238,12 +245,21 @@ export class Telemetry implements EventConsumer {
       attemptStartedAt: 0,
       givingUp: false,
     });
-    this.#meters().queue.add(1, { 'zim.action': event.action });
+    this.#meters(); // taken now: the queue is observed from the first call on
+    this.#queued.set(event.action, (this.#queued.get(event.action) ?? 0) + 1);
+  }
+
+  #dequeue(trace: CallTrace): void {
+    if (!trace.queued) return;
+    trace.queued = false;
+    this.#queued.set(trace.action, (this.#queued.get(trace.action) ?? 1) - 1);
   }
 
   #attempt(event: ZimEvents['attempt'], call: ZimCall): void {
     const trace = this.#calls.get(keyOf(call));
     if (!trace) return;
+    trace.attemptStartedAt = this.#clock.now();
+    if (!trace.recording) return;
     trace.attempt?.end(); // its end was not told (a chain without the classify interceptor)
     const attributes: Attributes = { 'zim.action': trace.action };
     if (trace.method !== undefined) attributes['http.request.method'] = trace.method;
@@ -258,7 +274,6 @@ export class Telemetry implements EventConsumer {
       { kind: this.#api.SpanKind.CLIENT, attributes },
       trace.context,
     );
-    trace.attemptStartedAt = this.#clock.now();
   }
 
   #attemptEnd(event: ZimEvents['attemptEnd'], source: object): void {
@@ -269,11 +284,12 @@ export class Telemetry implements EventConsumer {
     const span = trace.attempt;
     trace.attempt = undefined;
     if (span) {
-      if (event.status !== undefined) span.setAttribute('http.response.status_code', event.status);
-      if (event.code !== undefined) span.setAttribute('zim.code', event.code);
-      span.setAttribute('zim.category', event.category);
+      const ended: Attributes = { 'zim.category': event.category };
+      if (event.status !== undefined) ended['http.response.status_code'] = event.status;
+      if (event.code !== undefined) ended['zim.code'] = event.code;
+      if (errorType !== undefined) ended['error.type'] = errorType;
+      span.setAttributes(ended);
       if (errorType !== undefined) {
-        span.setAttribute('error.type', errorType);
         span.setStatus({
           code: this.#api.SpanStatusCode.ERROR,
           ...(event.reason !== undefined && { message: event.reason }),
@@ -323,10 +339,7 @@ export class Telemetry implements EventConsumer {
     const trace = this.#calls.get(keyOf(source));
     if (!trace) return;
     const meters = this.#meters();
-    if (trace.queued) {
-      trace.queued = false;
-      meters.queue.add(-1, { 'zim.action': trace.action });
-    }
+    this.#dequeue(trace);
     const seconds = (this.#clock.now() - trace.startedAt) / 1000;
     meters.callDuration.record(seconds, { 'zim.action': trace.action, 'error.type': event.error });
     const error = { code: this.#api.SpanStatusCode.ERROR, message: event.error };
