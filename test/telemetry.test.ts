@@ -69,6 +69,49 @@ describe('with no SDK registered', () => {
     expect(createTelemetry(false, systemClock)).toBeUndefined();
   });
 
+  it('the hooks tell the story telemetry is made of: call, start, attempt, attemptEnd, settled, rejected', async () => {
+    const seen: [string, Record<string, unknown>][] = [];
+    const hook = (name: string) => (e: object) => seen.push([name, { ...e }]);
+    const names = ['call', 'start', 'attempt', 'attemptEnd', 'retry', 'settled', 'rejected'] as const;
+    const { client, server } = await setup({
+      hooks: Object.fromEntries(names.map((n) => [n, hook(n)])),
+    });
+    server.script('QueryUserInfos', [{ code: 1 }]);
+    await client.call('QueryUserInfos', { UserIds: ['a'] });
+    expect(seen.map(([n]) => n)).toEqual([
+      'call',
+      'start',
+      'attempt',
+      'attemptEnd',
+      'retry',
+      'attempt',
+      'attemptEnd',
+      'settled',
+    ]);
+    const [call, start] = seen.map(([, e]) => e);
+    expect(call).toEqual({
+      action: 'QueryUserInfos',
+      scopeKey: undefined,
+      method: 'POST',
+      url: `${server.url}/?Action=QueryUserInfos`,
+    });
+    expect(start).toMatchObject({ action: 'QueryUserInfos', queuedMs: expect.any(Number) });
+    expect(seen.filter(([n]) => n === 'attemptEnd').map(([, e]) => e)).toEqual([
+      { action: 'QueryUserInfos', attempt: 1, category: 'retryable', status: 200, code: 1, reason: 'code 1' },
+      { action: 'QueryUserInfos', attempt: 2, category: 'success', status: 200, code: 0, reason: undefined },
+    ]);
+    seen.length = 0;
+    await expect(
+      client.call('QueryUserInfos', { UserIds: ['a'] }, { signal: AbortSignal.abort() }),
+    ).rejects.toThrow();
+    expect(seen.map(([n, e]) => [n, e['error'] ?? ''])).toEqual([
+      ['call', ''],
+      ['start', ''],
+      ['rejected', 'AbortError'],
+    ]);
+    expect(JSON.stringify(seen)).not.toContain(server.serverSecret);
+  });
+
   it('a telemetry option that is not a provider is a TypeError naming it', () => {
     const base = { appId: 1, serverSecret: 's' };
     expect(() => createZimClient({ ...base, telemetry: { tracerProvider: {} as never } })).toThrow(
