@@ -39,6 +39,14 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /stacked with interceptors.retry: TypeError ZIM_STACKED_RETRY, 0 arrivals/,
   ],
   'examples/redis-workers.ts': [/0 rate-limited/],
+  'examples/telemetry.ts': [
+    /span POST \(\w+, parent (\w+)\) \{[^\n]*"url\.full":"[^"]*&Signature=REDACTED"[^\n]*"error\.type":"retryable"/,
+    /span POST [^\n]*"http\.request\.resend_count":2,"zim\.category":"success"/,
+    /span zim\.call QueryUserInfos \(\w+, parent \w+\) \{[^\n]*"zim\.attempts":3/,
+    /QueryUserInfos answered Code 0 after 3 attempts/,
+    /name: 'http\.client\.request\.duration'/,
+    /name: 'zim\.client\.call\.duration'/,
+  ],
   'examples/callbacks-node.ts': [
     /send_msg 42 from ann: 100% done\n200 /,
     /duplicate send_msg: not handled again\n200 /,
