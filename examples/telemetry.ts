@@ -9,34 +9,15 @@ import {
   MeterProvider,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
-import {
-  BasicTracerProvider,
-  ConsoleSpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, ConsoleSpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createZimClient } from 'zim-resilience';
 import { startMockZimServer } from 'zim-resilience/mock';
 
 // The SDK, as an application sets it up (an OTLP exporter in production).
-const console_ = new ConsoleSpanExporter();
-/** Prints each span in one line (the console exporter prints whole objects), then hands it on. */
-const oneLine: SpanExporter = {
-  export(spans: ReadableSpan[], done) {
-    for (const s of spans) {
-      const parent = s.parentSpanContext?.spanId ?? 'none';
-      console.log(
-        `span ${s.name} (${s.spanContext().spanId}, parent ${parent})`,
-        JSON.stringify(s.attributes),
-      );
-    }
-    done({ code: 0 });
-  },
-  shutdown: () => console_.shutdown(),
-};
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(oneLine)] });
+const tracerProvider = new BasicTracerProvider({
+  spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())],
+});
 trace.setGlobalTracerProvider(tracerProvider);
 const reader = new PeriodicExportingMetricReader({
   exporter: new ConsoleMetricExporter(),

@@ -40,9 +40,9 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
   ],
   'examples/redis-workers.ts': [/0 rate-limited/],
   'examples/telemetry.ts': [
-    /span POST \(\w+, parent (\w+)\) \{[^\n]*"url\.full":"[^"]*&Signature=REDACTED"[^\n]*"error\.type":"retryable"/,
-    /span POST [^\n]*"http\.request\.resend_count":2,"zim\.category":"success"/,
-    /span zim\.call QueryUserInfos \(\w+, parent \w+\) \{[^\n]*"zim\.attempts":3/,
+    /name: 'POST',[\s\S]*kind: 2,[\s\S]*Signature=REDACTED'[\s\S]*'error\.type': 'retryable'/,
+    /'http\.request\.resend_count': 2,\s*'zim\.category': 'success'/,
+    /name: 'zim\.call QueryUserInfos'[\s\S]*'zim\.attempts': 3/,
     /QueryUserInfos answered Code 0 after 3 attempts/,
     /name: 'http\.client\.request\.duration'/,
     /name: 'zim\.client\.call\.duration'/,
