@@ -15,7 +15,11 @@
  */
 import { metrics, trace } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
-import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import {
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type PushMetricExporter,
+} from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { Dispatcher } from 'undici';
 import { pkg } from './pkg.js';
@@ -32,7 +36,9 @@ type AnyHandler = Dispatcher.DispatchHandler & {
   onData?(chunk: Buffer): boolean;
   onComplete?(trailers: Buffer[]): void;
 };
-const BODY = Buffer.from('{"Code":0,"Message":"success","RequestId":"mock-1","UserInfos":[{"UserId":"bench-user"}]}');
+const BODY = Buffer.from(
+  '{"Code":0,"Message":"success","RequestId":"mock-1","UserInfos":[{"UserId":"bench-user"}]}',
+);
 const HEADERS = { 'content-type': 'application/json', 'content-length': String(BODY.length) };
 const HEADERS_RAW = Object.entries(HEADERS).flatMap(([k, v]) => [Buffer.from(k), Buffer.from(v)]);
 
@@ -47,7 +53,14 @@ class Fake extends Dispatcher {
         handler.onComplete?.([]);
         return;
       }
-      const c = { abort() {}, pause() {}, resume() {}, aborted: false, paused: false, reason: null } as Controller;
+      const c = {
+        abort() {},
+        pause() {},
+        resume() {},
+        aborted: false,
+        paused: false,
+        reason: null,
+      } as Controller;
       handler.onRequestStart(c, {});
       handler.onResponseStart?.(c, 200, HEADERS, 'OK');
       handler.onResponseData?.(c, BODY);
