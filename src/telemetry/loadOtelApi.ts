@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+// a namespace import: a bundle's banner may declare its own `createRequire` (esbuild keeps import names)
+import * as nodeModule from 'node:module';
 
 /** The part of `@opentelemetry/api` telemetry uses (its own copy of the types: the API is an optional peer). */
 export type OtelApi = typeof import('@opentelemetry/api');
@@ -18,7 +19,7 @@ let loaded: OtelApi | null | undefined;
  * global, so either registration is seen.
  */
 export function loadOtelApi(
-  requireApi: () => unknown = () => createRequire(import.meta.url)(OTEL_API),
+  requireApi: () => unknown = () => nodeModule.createRequire(import.meta.url)(OTEL_API),
 ): OtelApi | undefined {
   if (loaded === undefined) {
     try {
