@@ -20,7 +20,13 @@ import {
   PeriodicExportingMetricReader,
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  type SpanExporter,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
 import { Dispatcher } from 'undici';
 import { pkg } from './pkg.js';
 
@@ -85,8 +91,14 @@ const noMetrics: PushMetricExporter = {
   forceFlush: () => Promise.resolve(),
   shutdown: () => Promise.resolve(),
 };
-const tracerProvider = new BasicTracerProvider({
-  spanProcessors: [new BatchSpanProcessor(noSpans, { maxQueueSize: 65_536, scheduledDelayMillis: 200 })],
+const spanProcessors = () => [
+  new BatchSpanProcessor(noSpans, { maxQueueSize: 65_536, scheduledDelayMillis: 200 }),
+];
+const tracerProvider = new BasicTracerProvider({ spanProcessors: spanProcessors() });
+/** One call in ten sampled (the others still record their metrics). */
+const sampledProvider = new BasicTracerProvider({
+  sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) }),
+  spanProcessors: spanProcessors(),
 });
 const meterProvider = new MeterProvider({
   readers: [new PeriodicExportingMetricReader({ exporter: noMetrics, exportIntervalMillis: 1000 })],
@@ -112,8 +124,8 @@ async function cpuPerCall(client: typeof off): Promise<number> {
   return (c.user + c.system) / CALLS;
 }
 
-const register = () => {
-  trace.setGlobalTracerProvider(tracerProvider);
+const register = (provider = tracerProvider) => {
+  trace.setGlobalTracerProvider(provider);
   metrics.setGlobalMeterProvider(meterProvider);
 };
 const unregister = () => {
@@ -128,16 +140,32 @@ register();
 await cpuPerCall(on);
 unregister();
 
-const rows: { off: number; noSdk: number; sdk: number }[] = [];
+const rows: { off: number; noSdk: number; sdk: number; sampled: number }[] = [];
 for (let r = 0; r < ROUNDS; r++) {
-  const a = await cpuPerCall(off);
-  const b = await cpuPerCall(on);
-  register();
-  const c = await cpuPerCall(on);
-  unregister();
-  rows.push({ off: a, noSdk: b, sdk: c });
+  // the order alternates: what one mode leaves to collect is not always billed to the same one
+  const withSdk = async (provider: BasicTracerProvider) => {
+    register(provider);
+    const us = await cpuPerCall(on);
+    unregister();
+    return us;
+  };
+  const row = { off: 0, noSdk: 0, sdk: 0, sampled: 0 };
+  if (r % 2 === 0) {
+    row.off = await cpuPerCall(off);
+    row.noSdk = await cpuPerCall(on);
+    row.sdk = await withSdk(tracerProvider);
+    row.sampled = await withSdk(sampledProvider);
+  } else {
+    row.sampled = await withSdk(sampledProvider);
+    row.sdk = await withSdk(tracerProvider);
+    row.noSdk = await cpuPerCall(on);
+    row.off = await cpuPerCall(off);
+  }
+  rows.push(row);
+  const ratio = (us: number) => (row.off / us).toFixed(3);
   console.log(
-    `round ${r + 1}: off ${a.toFixed(1)} µs/call, no-sdk ${b.toFixed(1)} (ratio ${(a / b).toFixed(3)}), sdk ${c.toFixed(1)} (ratio ${(a / c).toFixed(3)})`,
+    `round ${r + 1}: off ${row.off.toFixed(1)} µs/call, no-sdk ${row.noSdk.toFixed(1)} (ratio ${ratio(row.noSdk)}), ` +
+      `sdk ${row.sdk.toFixed(1)} (${ratio(row.sdk)}), sdk sampling 10% ${row.sampled.toFixed(1)} (${ratio(row.sampled)})`,
   );
 }
 const stats = (xs: number[]) => {
@@ -146,7 +174,11 @@ const stats = (xs: number[]) => {
 };
 console.log(`client ratio, no SDK / off (calls per CPU second): ${stats(rows.map((x) => x.off / x.noSdk))}`);
 console.log(`client ratio, SDK + no-op exporters / off:          ${stats(rows.map((x) => x.off / x.sdk))}`);
+console.log(
+  `client ratio, SDK sampling 10% / off:               ${stats(rows.map((x) => x.off / x.sampled))}`,
+);
 await off.close();
 await on.close();
 await tracerProvider.shutdown();
+await sampledProvider.shutdown();
 await meterProvider.shutdown();
