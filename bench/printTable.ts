@@ -1,7 +1,7 @@
 import type { Figure } from './Figure.js';
 
 /** `measured` as the table shows it. */
-export function formatMeasured(f: Figure): string {
+function formatMeasured(f: Figure): string {
   if (Number.isNaN(f.measured)) return 'n/a';
   switch (f.unit) {
     case 'x':
@@ -16,7 +16,7 @@ export function formatMeasured(f: Figure): string {
 }
 
 /** The target as the table shows it. */
-export function formatTarget(f: Figure): string {
+function formatTarget(f: Figure): string {
   if (!f.target) return '';
   const unit = f.unit === 'ms' || f.unit === 'MB' ? ` ${f.unit}` : '';
   return `${f.target.op} ${f.target.value}${unit}`;

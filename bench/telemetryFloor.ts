@@ -6,7 +6,6 @@
  *   npx tsx bench/telemetryFloor.ts
  */
 import { context, metrics, SpanKind, trace } from '@opentelemetry/api';
-import { ExportResultCode } from '@opentelemetry/core';
 import {
   MeterProvider,
   PeriodicExportingMetricReader,
@@ -15,11 +14,11 @@ import {
 import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 const noSpans: SpanExporter = {
-  export: (_spans, done) => done({ code: ExportResultCode.SUCCESS }),
+  export: (_spans, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
   shutdown: () => Promise.resolve(),
 };
 const noMetrics: PushMetricExporter = {
-  export: (_metrics, done) => done({ code: ExportResultCode.SUCCESS }),
+  export: (_metrics, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
   forceFlush: () => Promise.resolve(),
   shutdown: () => Promise.resolve(),
 };

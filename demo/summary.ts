@@ -23,7 +23,7 @@ const sum = (map: ReadonlyMap<unknown, number> | undefined) =>
   [...(map ?? new Map()).values()].reduce((a, b) => a + b, 0);
 
 /** The table of every action: what the client sent, what the server saw, how fast and how long. */
-export function actionTable({ rec, stats, options }: SummaryInput): string {
+function actionTable({ rec, stats, options }: SummaryInput): string {
   const rows = DEMO_ACTIONS.map((action) => {
     const c = rec.of(action);
     const s = stats[action];
@@ -133,7 +133,7 @@ export function formatSummary(input: SummaryInput): string {
 }
 
 /** Every failed call, with its reason; possibly committed ones explained. */
-export function formatFailures(rec: Recorder): string[] {
+function formatFailures(rec: Recorder): string[] {
   if (rec.failures.length === 0) return ['Failed calls: none.'];
   const out = [`Failed calls (${rec.failures.length}):`];
   for (const f of rec.failures) {

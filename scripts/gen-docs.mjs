@@ -1,10 +1,12 @@
 // Generates the reference in docs/ from the sources, and keeps the README's copied examples current:
 //   docs/reference/*.md   every return code, action, option, event and error class, from the code
-//   docs/api/             the API reference, from the JSDoc (TypeDoc + typedoc-plugin-markdown, typedoc.json)
+//   docs/api/             the API reference, from the JSDoc (TypeDoc + typedoc-plugin-markdown, typedoc.json):
+//                         written by `npm run docs` on demand, not committed (.gitignore); `--check` still
+//                         runs TypeDoc (into a temporary directory) so that its validation warnings fail
 //   <!-- include:PATH:start --> ... <!-- include:PATH:end -->  in README.md and docs/*.md: the file at
 //                         PATH, verbatim, fenced (the examples themselves run in test/examples.test.ts)
 //
-//   npm run docs                                        rewrites them
+//   npm run docs                                        rewrites them, and writes docs/api/
 //   node --import tsx scripts/gen-docs.mjs --check      exits 1 and names what is stale (test/docs.test.ts)
 //
 // Everything goes through Biome's formatter, as `npm run lint` checks Markdown too. Option tables come
@@ -183,7 +185,7 @@ function codesPage() {
   return page(
     'Return codes',
     `Every documented ZIM return code (${ZIM_CODES.length}: ${counts}) with the category the client ` +
-      'puts it in, from `ZIM_CODES` (`src/codes/zimCodes.ts`, generated from `spec/return-codes.tsv`). ' +
+      'puts it in, from `ZIM_CODES` (`src/generated/zimCodes.ts`, generated from `spec/return-codes.tsv`). ' +
       'The category decides the remedy (see the README, "Four categories, four remedies"). An unknown ' +
       'non-zero code is fatal; the `codes` option extends or overrides the catalog per code, and ' +
       '`classifyCode(code)` / `codeInfo(code)` look one up.',
@@ -228,7 +230,7 @@ function actionsPage() {
     });
   return page(
     'Actions and their limits',
-    `The ${rows.length} documented actions, from \`ZIM_ACTIONS\` (\`src/limits/actions.ts\`, generated from ` +
+    `The ${rows.length} documented actions, from \`ZIM_ACTIONS\` (\`src/generated/actions.ts\`, generated from ` +
       '`spec/actions.tsv`): HTTP method, the documented limit, what it counts, who shares it, the daily ' +
       'quota, and whether the client sends the call again after a connection lost once the request was ' +
       'written (idempotent). The `limits` option overrides a limit per action (`false` turns it off on ' +
@@ -478,11 +480,15 @@ const wanted = new Map();
 for (const [name, render] of Object.entries(REFERENCE)) {
   wanted.set(`docs/reference/${name}`, render());
 }
-const tmp = mkdtempSync(join(tmpdir(), 'zim-docs-'));
+// docs/api/ is not committed: TypeDoc runs either way (its validation is part of the check), into
+// docs/api/ itself on `npm run docs`, into a temporary directory on `--check`.
+const apiOut = check ? mkdtempSync(join(tmpdir(), 'zim-docs-')) : join(root, 'docs/api');
+if (!check) rmSync(apiOut, { recursive: true, force: true });
 try {
-  for (const [file, text] of typedoc(tmp)) wanted.set(`docs/api/${file}`, text);
+  const pages = typedoc(apiOut);
+  if (!pages.some(([file]) => file === 'README.md')) problems.push('typedoc: wrote no README.md');
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  if (check) rmSync(apiOut, { recursive: true, force: true });
 }
 for (const [path, text] of wanted) wanted.set(path, biomeFormat(text, path.split('/').pop()));
 
@@ -505,7 +511,7 @@ if (problems.length) {
   process.exit(1);
 }
 
-const owned = ['docs/reference', 'docs/api'];
+const owned = ['docs/reference'];
 const extra = owned
   .flatMap((dir) => listFiles(join(root, dir)).map((f) => `${dir}/${f}`))
   .filter((p) => !wanted.has(p));

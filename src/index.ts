@@ -1,13 +1,18 @@
-export type { ZimApi } from './api/ZimApi.js';
-export type { ZimAnswer, ZimCallArgs, ZimParams } from './api/ZimCall.js';
+export type { HasRequired, RequiredKeys, ZimAnswer, ZimCallArgs, ZimParams } from './api/ZimCall.js';
 export type { CallOptions, ZimClient, ZimClientOptions } from './client/createZimClient.js';
 export { createZimClient } from './client/createZimClient.js';
+export type { RedisClientLike, RedisClusterOptions, RedisOption } from './cluster/RedisOption.js';
 export type { Category } from './codes/Category.js';
 export { CATEGORIES } from './codes/Category.js';
 export type { CodeCatalog } from './codes/CodeCatalog.js';
 export { classifyCode, codeInfo } from './codes/classifyCode.js';
 export { classifyHttpStatus } from './codes/classifyHttpStatus.js';
-export { classifyTransportError } from './codes/classifyTransportError.js';
+export {
+  classifyTransportError,
+  TLS_CERT_CODES,
+  type TransportErrorInfo,
+  type TransportPhase,
+} from './codes/classifyTransportError.js';
 export { type CodeOverride, createCodeCatalog, ZIM_CODE_CATALOG } from './codes/createCodeCatalog.js';
 export {
   describeTransportError,
@@ -15,14 +20,11 @@ export {
   type TransportFailureKind,
 } from './codes/describeTransportError.js';
 export type { ZimCodeInfo } from './codes/ZimCodeInfo.js';
-export { ZIM_CODES } from './codes/zimCodes.js';
-export type { CallState, SendAttempt, ZimCall } from './core/Call.js';
+export type { ZimCall } from './core/Call.js';
 export type { Clock } from './core/Clock.js';
-export { compose } from './core/compose.js';
 export type { GiveUpReason } from './core/GiveUpReason.js';
-export type { CallHandler, Interceptor } from './core/Interceptor.js';
+export type { Interceptor } from './core/Interceptor.js';
 export type { Outcome, ZimBody } from './core/Outcome.js';
-export type { RawResponse } from './core/RawResponse.js';
 export { isZimApiError, ZimApiError } from './errors/ZimApiError.js';
 export { ZimClosedError } from './errors/ZimClosedError.js';
 export { isZimError, ZimError } from './errors/ZimError.js';
@@ -31,6 +33,15 @@ export { ZimQuotaError } from './errors/ZimQuotaError.js';
 export { ZimTransportError } from './errors/ZimTransportError.js';
 export type * from './events/ZimEvents.js';
 export { type ResilientFetch, resilientFetch } from './fetch/resilientFetch.js';
+export { ZIM_ACTIONS, type ZimAction } from './generated/actions.js';
+export {
+  BATCH_ACTIONS,
+  type BatchAction,
+  PAGED_ACTIONS,
+  type PagedAction,
+} from './generated/jobActions.js';
+export type * from './generated/ZimApi.js';
+export { ZIM_CODES } from './generated/zimCodes.js';
 export type {
   Batch,
   BatchFailure,
@@ -40,17 +51,17 @@ export type {
   BatchResult,
 } from './jobs/Batch.js';
 export type { BatchSpec } from './jobs/BatchSpec.js';
-export {
-  BATCH_ACTIONS,
-  type BatchAction,
-  PAGED_ACTIONS,
-  type PagedAction,
-} from './jobs/generated/jobActions.js';
 export type { PagedSpec } from './jobs/PagedSpec.js';
-export type { PageItem, Paginate, PaginateOptions, PaginateParams } from './jobs/Paginate.js';
+export type {
+  PageItem,
+  PageItemsField,
+  Paginate,
+  PaginateArgs,
+  PaginateOptions,
+  PaginateParams,
+} from './jobs/Paginate.js';
 export { ZimCursorError } from './jobs/ZimCursorError.js';
 export type { ActionSpec } from './limits/ActionSpec.js';
-export { ZIM_ACTIONS, type ZimAction } from './limits/actions.js';
 export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';
 export { DEFAULTS } from './options/defaults.js';
 export type {
@@ -59,6 +70,11 @@ export type {
   RetryOptions,
   ZimResilienceOptions,
 } from './options/ZimResilienceOptions.js';
-export { computeSignature, type SignedParams, signRequest } from './sign/signRequest.js';
-export { computeCallbackSignature, verifyCallbackSignature } from './sign/verifyCallbackSignature.js';
-export { type ZimInterceptor, zimInterceptor } from './undici/zimInterceptor.js';
+export { computeSignature, type SignedParams, type SignInput, signRequest } from './sign/signRequest.js';
+export {
+  type CallbackSignatureInput,
+  computeCallbackSignature,
+  verifyCallbackSignature,
+} from './sign/verifyCallbackSignature.js';
+export type { MeterProviderLike, TelemetryOption, TracerProviderLike } from './telemetry/TelemetryOption.js';
+export { type AnyDispatch, type ZimInterceptor, zimInterceptor } from './undici/zimInterceptor.js';

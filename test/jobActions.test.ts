@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateJobActions } from '../scripts/gen-jobs.mjs';
 import { BATCH_ACTIONS, PAGED_ACTIONS } from '../src/index.js';
 
 describe('job descriptors from spec/zim-api.json', () => {
-  it('src/jobs/generated/jobActions.ts is not stale (npm run gen remakes it)', () => {
-    expect(generateJobActions()).toBe(
-      readFileSync(new URL('../src/jobs/generated/jobActions.ts', import.meta.url), 'utf8'),
-    );
-  });
   it('finds the 11 paged actions with the end conditions the pages give', () => {
     expect(Object.keys(PAGED_ACTIONS)).toHaveLength(11);
     expect(PAGED_ACTIONS.QueryGroupsInfoOfUser).toMatchObject({

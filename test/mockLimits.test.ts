@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { ZIM_ACTIONS } from '../src/limits/actions.js';
+import { ZIM_ACTIONS } from '../src/generated/actions.js';
 import { type MockZimServer, maxInAnyWindow } from '../src/mock/index.js';
 import { mockClient, trackServers } from './helpers/mockRequest.js';
 

@@ -161,6 +161,8 @@ describe('README.md', () => {
     for (const target of links) {
       if (/^https?:/.test(target)) continue;
       const [file, anchor] = target.split('#');
+      // docs/api/ is TypeDoc's output, written by `npm run docs` on demand and not committed.
+      if (file?.startsWith('docs/api/')) continue;
       if (file) expect(existsSync(join(root, file)), target).toBe(true);
       if (anchor) {
         const text = file ? readFileSync(join(root, file), 'utf8') : readme;
@@ -169,7 +171,6 @@ describe('README.md', () => {
     }
     for (const page of ['codes', 'actions', 'options', 'events', 'errors'])
       expect(links).toContain(`docs/reference/${page}.md`);
-    expect(links).toContain('docs/api/README.md');
   });
 
   it('has a table of contents that lists every section', () => {

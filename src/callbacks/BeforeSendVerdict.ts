@@ -1,6 +1,8 @@
 /**
  * The answer to `before_send_msg`: 0 neutral (sent), 1 send, 2 send silently (the recipients do
  * not get it), 3 do not send. ZEGO counts any other `result` as neutral.
+ *
+ * @public
  */
 export interface BeforeSendVerdict {
   readonly result: 0 | 1 | 2 | 3;
@@ -8,7 +10,11 @@ export interface BeforeSendVerdict {
   readonly reason?: string;
 }
 
-/** What a `before_send_msg` handler may return: a verdict, a bare result, or nothing (neutral). */
+/**
+ * What a `before_send_msg` handler may return: a verdict, a bare result, or nothing (neutral).
+ *
+ * @public
+ */
 // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing answers neutral
 export type BeforeSendAnswer = BeforeSendVerdict | 0 | 1 | 2 | 3 | undefined | void;
 

@@ -1,13 +1,21 @@
 import type { BeforeSendVerdict } from './BeforeSendVerdict.js';
 
-/** A callback passed the checks and goes to its handler. */
+/**
+ * A callback passed the checks and goes to its handler.
+ *
+ * @public
+ */
 export interface CallbackReceivedEvent {
   readonly event: string;
   /** The dedupe key (a hash of the event's identifying fields). */
   readonly key: string;
 }
 
-/** A redelivery of an event already handled (or being handled): the handler is not called again. */
+/**
+ * A redelivery of an event already handled (or being handled): the handler is not called again.
+ *
+ * @public
+ */
 export interface CallbackDuplicateEvent {
   readonly event: string;
   readonly key: string;
@@ -15,7 +23,11 @@ export interface CallbackDuplicateEvent {
   readonly state: 'handled' | 'in progress';
 }
 
-/** Why a request was refused (no secret, signature or body in it). */
+/**
+ * Why a request was refused (no secret, signature or body in it).
+ *
+ * @public
+ */
 export type CallbackRefusal =
   | 'bad signature'
   | 'stale timestamp'
@@ -24,7 +36,11 @@ export type CallbackRefusal =
   | 'body too large'
   | 'method not allowed';
 
-/** A request was refused before any handler ran. */
+/**
+ * A request was refused before any handler ran.
+ *
+ * @public
+ */
 export interface CallbackRefusedEvent {
   readonly reason: CallbackRefusal;
   /** The HTTP status answered: 400, 401, 405 or 413. */
@@ -33,14 +49,22 @@ export interface CallbackRefusedEvent {
   readonly event: string | undefined;
 }
 
-/** A handler threw (or rejected): answered 500 so ZEGO redelivers, and the dedupe key was released. */
+/**
+ * A handler threw (or rejected): answered 500 so ZEGO redelivers, and the dedupe key was released.
+ *
+ * @public
+ */
 export interface CallbackHandlerErrorEvent {
   readonly event: string;
   readonly key: string;
   readonly error: unknown;
 }
 
-/** The verdict answered to a `before_send_msg`, and where it came from. */
+/**
+ * The verdict answered to a `before_send_msg`, and where it came from.
+ *
+ * @public
+ */
 export interface CallbackVerdictEvent {
   readonly key: string;
   readonly verdict: BeforeSendVerdict;
@@ -49,12 +73,20 @@ export interface CallbackVerdictEvent {
   readonly elapsedMs: number;
 }
 
-/** Redis could not be asked (dedupe fell back to this process's memory for that callback). */
+/**
+ * Redis could not be asked (dedupe fell back to this process's memory for that callback).
+ *
+ * @public
+ */
 export interface CallbackDedupeErrorEvent {
   readonly error: unknown;
 }
 
-/** The receiver's events, also published on `node:diagnostics_channel` as `zim-resilience:callback.<name>`. */
+/**
+ * The receiver's events, also published on `node:diagnostics_channel` as `zim-resilience:callback.<name>`.
+ *
+ * @public
+ */
 export interface CallbackEvents {
   received: CallbackReceivedEvent;
   duplicate: CallbackDuplicateEvent;
@@ -64,5 +96,9 @@ export interface CallbackEvents {
   dedupeError: CallbackDedupeErrorEvent;
 }
 
-/** A hook per event; a hook that throws is reported as a process warning and changes nothing. */
+/**
+ * A hook per event; a hook that throws is reported as a process warning and changes nothing.
+ *
+ * @public
+ */
 export type CallbackHooks = { readonly [K in keyof CallbackEvents]?: (event: CallbackEvents[K]) => void };

@@ -1,14 +1,18 @@
-import type { BeforeSendAnswer, BeforeSendVerdict } from './BeforeSendVerdict.js';
-import type { CallbackHooks } from './CallbackHooks.js';
-import type { CallbackRedisOption } from './CallbackRedisOption.js';
 import type {
   BeforeSendMsgEvent,
   CallbackCommon,
   CallbackEventMap,
   CallbackEventName,
-} from './generated/callbackSpec.js';
+} from '../generated/callbackSpec.js';
+import type { BeforeSendAnswer, BeforeSendVerdict } from './BeforeSendVerdict.js';
+import type { CallbackHooks } from './CallbackHooks.js';
+import type { CallbackRedisOption } from './CallbackRedisOption.js';
 
-/** What a handler gets beside its event. */
+/**
+ * What a handler gets beside its event.
+ *
+ * @public
+ */
 export interface CallbackContext {
   /** The dedupe key of the event (the same for every redelivery of it). */
   readonly key: string;
@@ -16,10 +20,18 @@ export interface CallbackContext {
   readonly signal: AbortSignal;
 }
 
-/** A callback of an event not in spec/callbacks.json (or any event, for `'*'`). */
+/**
+ * A callback of an event not in spec/callbacks.json (or any event, for `'*'`).
+ *
+ * @public
+ */
 export type AnyCallbackEvent = CallbackCommon & Readonly<Record<string, unknown>>;
 
-/** A typed handler per event; `'*'` gets every event without its own handler. */
+/**
+ * A typed handler per event; `'*'` gets every event without its own handler.
+ *
+ * @public
+ */
 export type CallbackHandlers = {
   readonly [K in Exclude<CallbackEventName, 'before_send_msg'>]?: (
     event: CallbackEventMap[K],
@@ -34,7 +46,11 @@ export type CallbackHandlers = {
   readonly '*'?: (event: AnyCallbackEvent, context: CallbackContext) => unknown;
 };
 
-/** Options of `createCallbackReceiver`. */
+/**
+ * Options of `createCallbackReceiver`.
+ *
+ * @public
+ */
 export interface CallbackReceiverOptions {
   /** Your callback secret (the ServerSecret of the project in the ZEGO console). Never logged. */
   readonly callbackSecret: string;
@@ -69,7 +85,11 @@ export interface CallbackReceiverOptions {
   readonly now?: () => number;
 }
 
-/** The defaults of the receiver's options. */
+/**
+ * The defaults of the receiver's options.
+ *
+ * @public
+ */
 export const CALLBACK_DEFAULTS = Object.freeze({
   dedupeTtlMs: 600_000,
   beforeSendTimeoutMs: 2000,

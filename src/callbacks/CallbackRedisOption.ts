@@ -1,6 +1,10 @@
 import type { RedisClientLike } from '../cluster/RedisOption.js';
 
-/** Dedupe shared by every receiver of a fleet, through Redis. */
+/**
+ * Dedupe shared by every receiver of a fleet, through Redis.
+ *
+ * @public
+ */
 export interface CallbackRedisOptions {
   /** A `redis://` or `rediss://` URL. Give this or `client`. */
   readonly url?: string;
@@ -12,7 +16,11 @@ export interface CallbackRedisOptions {
   readonly commandTimeoutMs?: number;
 }
 
-/** `redis` option: a URL, an ioredis client, or the full options. */
+/**
+ * `redis` option: a URL, an ioredis client, or the full options.
+ *
+ * @public
+ */
 export type CallbackRedisOption = string | RedisClientLike | CallbackRedisOptions;
 
 /** The `redis` option after defaults and checks. */

@@ -1,4 +1,8 @@
-/** What the receiver answers, whatever door the request came through. */
+/**
+ * What the receiver answers, whatever door the request came through.
+ *
+ * @public
+ */
 export interface CallbackResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
@@ -6,7 +10,11 @@ export interface CallbackResponse {
   readonly body: string;
 }
 
-/** What a door hands the receiver: the request's method and its body, read or already parsed. */
+/**
+ * What a door hands the receiver: the request's method and its body, read or already parsed.
+ *
+ * @public
+ */
 export interface CallbackRequest {
   /** @default 'POST' */
   readonly method?: string;

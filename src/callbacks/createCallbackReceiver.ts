@@ -6,7 +6,11 @@ import { readFetchBody } from './readFetchBody.js';
 import { readNodeBody } from './readNodeBody.js';
 import { resolveReceiverOptions } from './resolveReceiverOptions.js';
 
-/** The receiver: one processor behind three doors. */
+/**
+ * The receiver: one processor behind three doors.
+ *
+ * @public
+ */
 export interface CallbackReceiver {
   /**
    * A `node:http` handler, also express middleware (before or after `express.json()`,
@@ -25,6 +29,8 @@ export interface CallbackReceiver {
  * Receives ZEGO's ZIM server callbacks: checks the signature and the freshness, answers
  * redeliveries without calling the handler again (across a fleet with `redis`), and answers
  * `before_send_msg` in time. Options are checked here: a wrong one is a TypeError naming it.
+ *
+ * @public
  */
 export function createCallbackReceiver(options: CallbackReceiverOptions): CallbackReceiver {
   const resolved = resolveReceiverOptions(options);

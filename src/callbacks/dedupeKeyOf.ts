@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CALLBACK_SPECS, type CallbackEventName } from './generated/callbackSpec.js';
+import { CALLBACK_SPECS, type CallbackEventName } from '../generated/callbackSpec.js';
 import type { CallbackFields } from './parseCallbackBody.js';
 
 /** The fields of one delivery, not of the event: a redelivery may carry new ones. */
@@ -26,6 +26,8 @@ const isEmpty = (v: unknown) =>
  * (peer messages sent in a batch through the server API have no `msg_id` nor `conv_id`) and for
  * events not in the spec, every field but the delivery's own (signature, nonce, timestamp) counts,
  * so two different events are never merged.
+ *
+ * @public
  */
 export function dedupeKeyOf(fields: CallbackFields): string {
   const event = String(fields['event']);

@@ -1,4 +1,8 @@
+export type { RedisClientLike } from '../cluster/RedisOption.js';
+export type * from '../generated/callbackSpec.js';
+export { CALLBACK_SPECS, ZEGO_RETRY_DELAYS_S, ZEGO_VERDICT_WITHIN_MS } from '../generated/callbackSpec.js';
 export {
+  type CallbackSignatureInput,
   callbackTimestampMs,
   computeCallbackSignature,
   verifyCallbackSignature,
@@ -16,6 +20,4 @@ export type { CallbackRedisOption, CallbackRedisOptions } from './CallbackRedisO
 export type { CallbackRequest, CallbackResponse } from './CallbackResponse.js';
 export { type CallbackReceiver, createCallbackReceiver } from './createCallbackReceiver.js';
 export { dedupeKeyOf } from './dedupeKeyOf.js';
-export type * from './generated/callbackSpec.js';
-export { CALLBACK_SPECS, ZEGO_RETRY_DELAYS_S, ZEGO_VERDICT_WITHIN_MS } from './generated/callbackSpec.js';
-export { parseCallbackBody } from './parseCallbackBody.js';
+export { type CallbackFields, parseCallbackBody } from './parseCallbackBody.js';

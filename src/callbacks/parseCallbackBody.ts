@@ -1,6 +1,10 @@
-import { CALLBACK_SPECS, type CallbackEventName } from './generated/callbackSpec.js';
+import { CALLBACK_SPECS, type CallbackEventName } from '../generated/callbackSpec.js';
 
-/** The fields of a callback, as read from its body. */
+/**
+ * The fields of a callback, as read from its body.
+ *
+ * @public
+ */
 export type CallbackFields = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is CallbackFields =>
@@ -71,6 +75,8 @@ function formFields(text: string): CallbackFields | undefined {
  * The fields of a callback body, in the three forms ZEGO's pages describe: JSON; URL-encoded JSON;
  * form fields. A body that parses as JSON is never URL-decoded (a literal `%` in a message stays as
  * sent). `undefined` when it is none of them.
+ *
+ * @public
  */
 export function parseCallbackBody(body: string | CallbackFields): CallbackFields | undefined {
   if (isRecord(body)) return typedFields(body);

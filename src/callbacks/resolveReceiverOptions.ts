@@ -1,3 +1,4 @@
+import { CALLBACK_SPECS } from '../generated/callbackSpec.js';
 import { type BeforeSendVerdict, toVerdict } from './BeforeSendVerdict.js';
 import type { CallbackHooks } from './CallbackHooks.js';
 import {
@@ -6,7 +7,6 @@ import {
   type CallbackReceiverOptions,
 } from './CallbackReceiverOptions.js';
 import { type ResolvedCallbackRedis, resolveCallbackRedis } from './CallbackRedisOption.js';
-import { CALLBACK_SPECS } from './generated/callbackSpec.js';
 
 /** The receiver's options after defaults and checks. */
 export interface ResolvedReceiverOptions {

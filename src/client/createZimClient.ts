@@ -8,20 +8,24 @@ import type { RawResponse } from '../core/RawResponse.js';
 import { type CallInit, createEngine, type RunResult } from '../engine/createEngine.js';
 import { AttemptTimeoutError } from '../engine/sendInterceptor.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
+import { ZIM_ACTIONS, type ZimAction } from '../generated/actions.js';
 import { appendQuery } from '../http/appendQuery.js';
 import { readBounded } from '../http/readBounded.js';
 import { signedQuery } from '../http/signedQuery.js';
 import type { Batch } from '../jobs/Batch.js';
 import type { Paginate } from '../jobs/Paginate.js';
 import { withJobs } from '../jobs/withJobs.js';
-import { ZIM_ACTIONS, type ZimAction } from '../limits/actions.js';
 import { assertKnownAction } from '../limits/assertKnownAction.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import type { SignedParams } from '../sign/signRequest.js';
 import { answerText } from '../transport/answerText.js';
 
-/** Options of `createZimClient`: the shared ones, with the credentials required. */
+/**
+ * Options of `createZimClient`: the shared ones, with the credentials required.
+ *
+ * @public
+ */
 export interface ZimClientOptions<C extends string = never> extends ZimResilienceOptions<C> {
   readonly appId: number;
   readonly serverSecret: string | (() => string | Promise<string>);
@@ -29,7 +33,11 @@ export interface ZimClientOptions<C extends string = never> extends ZimResilienc
   readonly dispatcher?: Dispatcher;
 }
 
-/** Per-call options. */
+/**
+ * Per-call options.
+ *
+ * @public
+ */
 export interface CallOptions {
   /** Aborts the call: queue waits, backoff sleeps and the attempt in flight. */
   readonly signal?: AbortSignal;
@@ -39,7 +47,11 @@ export interface CallOptions {
   readonly method?: 'GET' | 'POST';
 }
 
-/** A ready ZIM server API client. `C`: the names of its `customActions`. */
+/**
+ * A ready ZIM server API client. `C`: the names of its `customActions`.
+ *
+ * @public
+ */
 export interface ZimClient<C extends string = never> {
   /**
    * Calls `action` with `params` and resolves with the body of a `Code: 0` answer (batch actions
@@ -61,6 +73,8 @@ export interface ZimClient<C extends string = never> {
 /**
  * Creates a client. Options are checked now: a wrong one is a `TypeError` that names it.
  * `C` is inferred from `customActions`.
+ *
+ * @public
  */
 export function createZimClient<const C extends string = never>(options: ZimClientOptions<C>): ZimClient<C> {
   const resolved = resolveOptions(options, ['dispatcher']);

@@ -1,12 +1,18 @@
 /**
  * An ioredis client, described by the one method used (it is duplicated), so that the types of
  * this package do not need ioredis installed.
+ *
+ * @public
  */
 export interface RedisClientLike {
   duplicate(options?: object): unknown;
 }
 
-/** Limits shared by every process of an AppId, through Redis. */
+/**
+ * Limits shared by every process of an AppId, through Redis.
+ *
+ * @public
+ */
 export interface RedisClusterOptions {
   /** A `redis://` or `rediss://` URL. Give this or `client`. */
   readonly url?: string;
@@ -29,5 +35,9 @@ export interface RedisClusterOptions {
   readonly keyPrefix?: string;
 }
 
-/** `redis` option: a URL, an ioredis client, or the full options. */
+/**
+ * `redis` option: a URL, an ioredis client, or the full options.
+ *
+ * @public
+ */
 export type RedisOption = string | RedisClientLike | RedisClusterOptions;

@@ -5,10 +5,16 @@
  * - `rate-limited`: refused for call frequency: slow the action's limiter, requeue first, send again;
  * - `auth`: signature or credentials refused: re-sign and send once more;
  * - `fatal`: nothing the client can do: throw after exactly one attempt.
+ *
+ * @public
  */
 export type Category = 'success' | 'retryable' | 'rate-limited' | 'auth' | 'fatal';
 
-/** Every category, in the order above. */
+/**
+ * Every category, in the order above.
+ *
+ * @public
+ */
 export const CATEGORIES: readonly Category[] = Object.freeze([
   'success',
   'retryable',

@@ -1,6 +1,10 @@
 import type { Category } from './Category.js';
 
-/** What the catalog knows about one return code (the `Code` field of a ZIM response body). */
+/**
+ * What the catalog knows about one return code (the `Code` field of a ZIM response body).
+ *
+ * @public
+ */
 export interface ZimCodeInfo {
   /** The return code, as the server puts it in the body's `Code` field. */
   readonly code: number;

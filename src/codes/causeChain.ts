@@ -1,5 +1,5 @@
 /** How many `cause` links (or `AggregateError` members) deep the classifiers look, as the AWS SDK does. */
-export const MAX_CAUSE_DEPTH = 5;
+const MAX_CAUSE_DEPTH = 5;
 
 /**
  * An error and what it wraps, outermost first: its `cause`, and the `errors` of an

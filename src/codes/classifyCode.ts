@@ -10,6 +10,8 @@ import type { ZimCodeInfo } from './ZimCodeInfo.js';
  * @param code the body's `Code`.
  * @param catalog where to look codes up; the ZIM defaults unless given.
  * @example classifyCode(660600004) // 'rate-limited'
+ *
+ * @public
  */
 export function classifyCode(code: number, catalog: CodeCatalog = ZIM_CODE_CATALOG): Category {
   return catalog.category(code);
@@ -20,6 +22,8 @@ export function classifyCode(code: number, catalog: CodeCatalog = ZIM_CODE_CATAL
  *
  * @param code the body's `Code`.
  * @param catalog where to look codes up; the ZIM defaults unless given.
+ *
+ * @public
  */
 export function codeInfo(code: number, catalog: CodeCatalog = ZIM_CODE_CATALOG): ZimCodeInfo | undefined {
   return catalog.get(code);

@@ -9,6 +9,8 @@ import type { Category } from './Category.js';
  * - any other status (other 4xx, 1xx, 3xx, or outside 100-599): `fatal`.
  *
  * @example classifyHttpStatus(503) // 'retryable'
+ *
+ * @public
  */
 export function classifyHttpStatus(status: number): Category | undefined {
   if (!Number.isInteger(status)) return 'fatal';

@@ -7,10 +7,16 @@ import { failedInConnect } from './connectFailures.js';
  *   certificate refused in the handshake); retrying is safe for every action;
  * - `after-write`: the request may have been sent and even committed (reset, closed socket,
  *   response timeout, or anything not known to be earlier); retry only idempotent actions.
+ *
+ * @public
  */
 export type TransportPhase = 'before-write' | 'after-write';
 
-/** The phase of a transport error and the error code that decided it. */
+/**
+ * The phase of a transport error and the error code that decided it.
+ *
+ * @public
+ */
 export interface TransportErrorInfo {
   /** When the error happened: see {@link TransportPhase}. */
   readonly phase: TransportPhase;
@@ -19,7 +25,7 @@ export interface TransportErrorInfo {
 }
 
 /** Codes that mean the connection was never made, so nothing was written. */
-export const BEFORE_WRITE_CODES: readonly string[] = Object.freeze([
+const BEFORE_WRITE_CODES: readonly string[] = Object.freeze([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -29,7 +35,7 @@ export const BEFORE_WRITE_CODES: readonly string[] = Object.freeze([
 ]);
 
 /** Codes that mean the connection failed once the request may have been written. */
-export const AFTER_WRITE_CODES: readonly string[] = Object.freeze([
+const AFTER_WRITE_CODES: readonly string[] = Object.freeze([
   'ECONNRESET',
   'EPIPE',
   'UND_ERR_SOCKET',
@@ -41,6 +47,8 @@ export const AFTER_WRITE_CODES: readonly string[] = Object.freeze([
 /**
  * Codes of a server certificate refused in the TLS handshake (OpenSSL's verify errors, and Node's
  * host name check): nothing was written, and no retry can help until the certificate is trusted.
+ *
+ * @public
  */
 export const TLS_CERT_CODES: readonly string[] = Object.freeze([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -119,6 +127,8 @@ export const codeOf = (e: ErrorLike): string | undefined => (typeof e.code === '
  * UND_ERR_BODY_TIMEOUT, UND_ERR_CLOSED, any other ETIMEDOUT, anything unknown.
  *
  * @example classifyTransportError(await fetch(url).catch((e) => e)) // { phase: 'before-write', code: 'ECONNREFUSED' }
+ *
+ * @public
  */
 export function classifyTransportError(err: unknown): TransportErrorInfo {
   const { phase, link, chain } = writeEvidence(err);

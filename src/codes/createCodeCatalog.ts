@@ -1,11 +1,13 @@
+import { ZIM_CODES } from '../generated/zimCodes.js';
 import { CATEGORIES, type Category } from './Category.js';
 import type { CodeCatalog } from './CodeCatalog.js';
 import type { ZimCodeInfo } from './ZimCodeInfo.js';
-import { ZIM_CODES } from './zimCodes.js';
 
 /**
  * A per-code change to the catalog: a bare category, or an entry whose `category` is required and
  * whose other fields replace the default entry's (or describe a code the defaults lack).
+ *
+ * @public
  */
 export type CodeOverride = Category | (Partial<ZimCodeInfo> & { category: Category });
 
@@ -24,6 +26,8 @@ const UNDOCUMENTED = 'Not documented; classified by a catalog override.';
  *   not `success`.
  * @example
  * const catalog = createCodeCatalog({ 660800027: 'success', 900001: { category: 'retryable', meaning: 'Busy.' } });
+ *
+ * @public
  */
 export function createCodeCatalog(overrides: Readonly<Record<number, CodeOverride>> = {}): CodeCatalog {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
@@ -44,7 +48,11 @@ export function createCodeCatalog(overrides: Readonly<Record<number, CodeOverrid
   });
 }
 
-/** The default catalog: the 131 documented ZIM codes and their categories. */
+/**
+ * The default catalog: every documented ZIM code (`ZIM_CODES`, from spec/return-codes.tsv) and its category.
+ *
+ * @public
+ */
 export const ZIM_CODE_CATALOG: CodeCatalog = createCodeCatalog();
 
 /** The fields an entry override may have. */

@@ -8,7 +8,11 @@ import {
 } from './classifyTransportError.js';
 import { failedInConnect } from './connectFailures.js';
 
-/** What kind of transport failure it was. */
+/**
+ * What kind of transport failure it was.
+ *
+ * @public
+ */
 export type TransportFailureKind =
   | 'tls-certificate'
   | 'tls-handshake'
@@ -24,7 +28,11 @@ export type TransportFailureKind =
   | 'timeout'
   | 'unknown';
 
-/** A transport error told in words a user can act on, with what happened on the socket. */
+/**
+ * A transport error told in words a user can act on, with what happened on the socket.
+ *
+ * @public
+ */
 export interface TransportFailure {
   /** What kind of failure it was. */
   readonly kind: TransportFailureKind;
@@ -53,6 +61,8 @@ const TRUST_HINT =
  * a summary and hint a user can act on. Looks through `cause` chains as `classifyTransportError`.
  *
  * @example describeTransportError(err).summary // 'could not resolve no-such-host.invalid (ENOTFOUND)'
+ *
+ * @public
  */
 export function describeTransportError(err: unknown): TransportFailure {
   const { phase, link, chain } = writeEvidence(err);

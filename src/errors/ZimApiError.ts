@@ -1,7 +1,11 @@
 import type { Category } from '../codes/Category.js';
 import { isZimError, ZimError } from './ZimError.js';
 
-/** The server answered with a non-zero `Code` that the client gave up on. */
+/**
+ * The server answered with a non-zero `Code` that the client gave up on.
+ *
+ * @public
+ */
 export class ZimApiError extends ZimError {
   /** The ZIM return code. */
   readonly code: number;
@@ -39,7 +43,11 @@ export class ZimApiError extends ZimError {
   }
 }
 
-/** True for a `ZimApiError`, even from a second copy of this package. */
+/**
+ * True for a `ZimApiError`, even from a second copy of this package.
+ *
+ * @public
+ */
 export function isZimApiError(error: unknown): error is ZimApiError {
   return isZimError(error) && error.name === 'ZimApiError';
 }

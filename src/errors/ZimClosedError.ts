@@ -1,6 +1,10 @@
 import { ZimError } from './ZimError.js';
 
-/** The client was closed while the call was queued, waiting or in flight. */
+/**
+ * The client was closed while the call was queued, waiting or in flight.
+ *
+ * @public
+ */
 export class ZimClosedError extends ZimError {
   /**
    * True when an attempt was in flight at the close: the request may have been written and the

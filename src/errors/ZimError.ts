@@ -1,6 +1,10 @@
 const brand = Symbol.for('zim-resilience.error');
 
-/** The base of every error this package throws. */
+/**
+ * The base of every error this package throws.
+ *
+ * @public
+ */
 export class ZimError extends Error {
   /** The ZIM action of the call, when there was one. */
   readonly action: string | undefined;
@@ -22,7 +26,11 @@ export class ZimError extends Error {
   }
 }
 
-/** True for any error of this package, even from a second copy of it in `node_modules`. */
+/**
+ * True for any error of this package, even from a second copy of it in `node_modules`.
+ *
+ * @public
+ */
 export function isZimError(error: unknown): error is ZimError {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[brand] === true;
 }

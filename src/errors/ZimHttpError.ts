@@ -1,7 +1,11 @@
 import type { Category } from '../codes/Category.js';
 import { ZimError } from './ZimError.js';
 
-/** The server (or a proxy before it) answered without the expected JSON: a bad HTTP status or an unreadable body. */
+/**
+ * The server (or a proxy before it) answered without the expected JSON: a bad HTTP status or an unreadable body.
+ *
+ * @public
+ */
 export class ZimHttpError extends ZimError {
   /** The HTTP status. */
   readonly status: number;

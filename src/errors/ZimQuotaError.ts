@@ -1,6 +1,10 @@
 import { ZimError } from './ZimError.js';
 
-/** The action's quota (SendMessageToAllUsers: 100 per 24 h) is spent. */
+/**
+ * The action's quota (SendMessageToAllUsers: 100 per 24 h) is spent.
+ *
+ * @public
+ */
 export class ZimQuotaError extends ZimError {
   /** Milliseconds until one more call fits the quota (for a quota spent elsewhere: until the next call finds out). */
   readonly retryAfterMs: number;

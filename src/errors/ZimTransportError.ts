@@ -4,6 +4,8 @@ import { ZimError } from './ZimError.js';
 /**
  * No answer came: the connection could not be made (DNS, refused, a TLS certificate not trusted)
  * or failed, was reset or timed out. The message names the cause and, when there is one, the fix.
+ *
+ * @public
  */
 export class ZimTransportError extends ZimError {
   /**

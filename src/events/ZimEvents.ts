@@ -7,6 +7,8 @@ import type { GiveUpReason } from '../core/GiveUpReason.js';
 /**
  * A call was made: it waits for its first slot next (when its action has a limit). Emitted
  * synchronously in the caller's context (telemetry takes the active span as the call's parent here).
+ *
+ * @public
  */
 export interface CallEvent<A extends string = string> {
   /** The action of the call. */
@@ -19,7 +21,11 @@ export interface CallEvent<A extends string = string> {
   readonly url: string | undefined;
 }
 
-/** A call got its first slot: its first attempt is signed and sent next. */
+/**
+ * A call got its first slot: its first attempt is signed and sent next.
+ *
+ * @public
+ */
 export interface StartEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -29,7 +35,11 @@ export interface StartEvent<A extends string = string> {
   readonly queuedMs: number;
 }
 
-/** An attempt is about to be sent (signed, past the throttle). */
+/**
+ * An attempt is about to be sent (signed, past the throttle).
+ *
+ * @public
+ */
 export interface AttemptEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -39,7 +49,12 @@ export interface AttemptEvent<A extends string = string> {
   readonly attempt: number;
 }
 
-/** An attempt ended: answered (and classified) or failed in transport. Not emitted for an attempt the call's abort or `close()` cut. */
+/**
+ * An attempt ended: answered (and classified) or failed in transport. Not emitted for an attempt
+ * the call's abort or `close()` cut.
+ *
+ * @public
+ */
 export interface AttemptEndEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -55,7 +70,11 @@ export interface AttemptEndEvent<A extends string = string> {
   readonly reason: string | undefined;
 }
 
-/** A failed attempt will be retried after `delayMs`. */
+/**
+ * A failed attempt will be retried after `delayMs`.
+ *
+ * @public
+ */
 export interface RetryEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -69,7 +88,11 @@ export interface RetryEvent<A extends string = string> {
   readonly reason: string;
 }
 
-/** A call waited for its action's limiter. */
+/**
+ * A call waited for its action's limiter.
+ *
+ * @public
+ */
 export interface ThrottleEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -78,7 +101,11 @@ export interface ThrottleEvent<A extends string = string> {
   readonly waitedMs: number;
 }
 
-/** The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones. */
+/**
+ * The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones.
+ *
+ * @public
+ */
 export interface RateLimitedEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -92,7 +119,11 @@ export interface RateLimitedEvent<A extends string = string> {
   readonly requeues: number;
 }
 
-/** An attempt was refused for its signature; the next is signed anew. */
+/**
+ * An attempt was refused for its signature; the next is signed anew.
+ *
+ * @public
+ */
 export interface ResignEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -105,6 +136,8 @@ export interface ResignEvent<A extends string = string> {
 /**
  * A call ran to its final outcome: success, or given up. Calls rejected before any answer
  * (aborted, closed, quota spent) do not emit it: their promise says so.
+ *
+ * @public
  */
 export interface SettledEvent<A extends string = string> {
   /** The action of the call. */
@@ -121,6 +154,8 @@ export interface SettledEvent<A extends string = string> {
 /**
  * A call was rejected before it had a final outcome (no `settled`): aborted, closed, a spent
  * quota, a weight that can never fit, a `serverSecret()` that failed.
+ *
+ * @public
  */
 export interface RejectedEvent<A extends string = string> {
   /** The action of the call. */
@@ -131,7 +166,11 @@ export interface RejectedEvent<A extends string = string> {
   readonly error: string;
 }
 
-/** A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer). */
+/**
+ * A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer).
+ *
+ * @public
+ */
 export interface GiveUpEvent<A extends string = string> {
   /** The action of the call. */
   readonly action: A;
@@ -149,7 +188,11 @@ export interface GiveUpEvent<A extends string = string> {
   readonly giveUp: GiveUpReason | undefined;
 }
 
-/** Where the limits are kept changed: shared through Redis, or a local share while Redis cannot be reached. */
+/**
+ * Where the limits are kept changed: shared through Redis, or a local share while Redis cannot be reached.
+ *
+ * @public
+ */
 export interface ClusterEvent {
   /** `shared`: every process counts against one budget in Redis; `local`: this process keeps to `share` of each limit by itself. */
   readonly state: 'shared' | 'local';
@@ -169,6 +212,8 @@ export interface ClusterEvent {
 /**
  * `resilientFetch` or `zimInterceptor` let a request through untouched although its query carries
  * `Action=`: its origin is not `baseUrl`'s (often a `baseUrl` left at its default).
+ *
+ * @public
  */
 export interface PassthroughEvent {
   readonly action: string;
@@ -178,7 +223,11 @@ export interface PassthroughEvent {
   readonly baseUrl: string;
 }
 
-/** Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`. */
+/**
+ * Every event, by name. The same names are `node:diagnostics_channel` channels prefixed with `zim-resilience:`.
+ *
+ * @public
+ */
 export interface ZimEvents<A extends string = string> {
   call: CallEvent<A>;
   start: StartEvent<A>;
@@ -195,7 +244,11 @@ export interface ZimEvents<A extends string = string> {
   passthrough: PassthroughEvent;
 }
 
-/** The `hooks` option: a function per event, called synchronously with one frozen object. */
+/**
+ * The `hooks` option: a function per event, called synchronously with one frozen object.
+ *
+ * @public
+ */
 export type ZimHooks<A extends string = string> = {
   readonly [K in keyof ZimEvents]?: (event: ZimEvents<A>[K]) => void;
 };

@@ -10,7 +10,11 @@ import { handsBack } from '../transport/handsBack.js';
 import { requestParams } from '../transport/requestParams.js';
 import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
 
-/** A drop-in `fetch` with the remedies applied to ZIM calls, and a `close()`. */
+/**
+ * A drop-in `fetch` with the remedies applied to ZIM calls, and a `close()`.
+ *
+ * @public
+ */
 export type ResilientFetch = typeof fetch & {
   /** Settles every queued call (rejected with `ZimClosedError`) and frees every timer. */
   close(): Promise<void>;
@@ -47,6 +51,8 @@ function rebuilt(res: Response, bytes: Buffer | undefined): Response {
  * attempt (a ZIM error code stays in its body, as with plain fetch). Everything else passes through.
  * A call given up without any answer rejects with `ZimTransportError`; a body larger than
  * `maxBodyBytes` with `ZimHttpError`, as in the other doors.
+ *
+ * @public
  */
 export function resilientFetch<const C extends string = never>(
   fetchImpl: typeof fetch,

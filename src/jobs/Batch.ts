@@ -1,8 +1,12 @@
 import type { ZimAnswer, ZimParams } from '../api/ZimCall.js';
 import type { CallOptions } from '../client/createZimClient.js';
-import type { BATCH_ACTIONS, BatchAction } from './generated/jobActions.js';
+import type { BATCH_ACTIONS, BatchAction } from '../generated/jobActions.js';
 
-/** An item of the list parameter of `A` (`UserRegister`: one `UserInfo` entry). */
+/**
+ * An item of the list parameter of `A` (`UserRegister`: one `UserInfo` entry).
+ *
+ * @public
+ */
 export type BatchItem<A extends BatchAction> =
   NonNullable<
     ZimParams<A>[(typeof BATCH_ACTIONS)[A]['list'][number] & keyof ZimParams<A>]
@@ -10,7 +14,11 @@ export type BatchItem<A extends BatchAction> =
     ? I
     : never;
 
-/** How far a batch has got, each time items settle. */
+/**
+ * How far a batch has got, each time items settle.
+ *
+ * @public
+ */
 export interface BatchProgress {
   /** Items settled: succeeded, or failed for good (not to be resent). Reaches `total`. */
   readonly done: number;
@@ -20,7 +28,11 @@ export interface BatchProgress {
   readonly failed: number;
 }
 
-/** An item of a chunk that failed as a whole (after the call's own retries), with that error. */
+/**
+ * An item of a chunk that failed as a whole (after the call's own retries), with that error.
+ *
+ * @public
+ */
 export interface BatchFailure<A extends BatchAction> {
   readonly item: BatchItem<A>;
   /** The chunk's error (`ZimApiError`, `ZimTransportError`, ...). */
@@ -29,7 +41,11 @@ export interface BatchFailure<A extends BatchAction> {
   readonly mayHaveCommitted: boolean;
 }
 
-/** Options of a batch: a call's options (each chunk gets them), plus progress and size checks. */
+/**
+ * Options of a batch: a call's options (each chunk gets them), plus progress and size checks.
+ *
+ * @public
+ */
 export interface BatchOptions extends Omit<CallOptions, 'method'> {
   /** Called as items settle (after each chunk), not only at the end. */
   readonly onProgress?: (progress: BatchProgress) => void;
@@ -46,13 +62,19 @@ export interface BatchOptions extends Omit<CallOptions, 'method'> {
  * The merged answer, in the action's own shape: every per-item list of every chunk concatenated in
  * input order (an item resent after a retryable `SubCode` appears once, with its last outcome),
  * plus the items of chunks that failed as a whole, and each chunk's `RequestId`.
+ *
+ * @public
  */
 export type BatchResult<A extends BatchAction> = ZimAnswer<A> & {
   readonly failed: readonly BatchFailure<A>[];
   readonly requestIds: readonly string[];
 };
 
-/** `zim.batch(action, params, options?)`: the list parameter split at its documented maximum. */
+/**
+ * `zim.batch(action, params, options?)`: the list parameter split at its documented maximum.
+ *
+ * @public
+ */
 export type Batch = <A extends BatchAction>(
   action: A,
   params: ZimParams<A>,

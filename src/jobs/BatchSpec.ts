@@ -1,4 +1,8 @@
-/** How one batch action splits, as `scripts/gen-jobs.mjs` derives it from the API documents. */
+/**
+ * How one batch action splits, as `scripts/gen-jobs.mjs` derives it from the API documents.
+ *
+ * @public
+ */
 export interface BatchSpec {
   /**
    * The list parameters, in order of preference: the first one that is a non-empty array is split

@@ -1,4 +1,8 @@
-/** How one paged action walks, as `scripts/gen-jobs.mjs` derives it from the API documents. */
+/**
+ * How one paged action walks, as `scripts/gen-jobs.mjs` derives it from the API documents.
+ *
+ * @public
+ */
 export interface PagedSpec {
   /** The request field that takes the cursor (opaque: what the server sent, never computed). */
   readonly cursor: string;

@@ -1,25 +1,45 @@
 import type { ZimAnswer, ZimParams } from '../api/ZimCall.js';
 import type { CallOptions } from '../client/createZimClient.js';
-import type { PAGED_ACTIONS, PagedAction } from './generated/jobActions.js';
+import type { PAGED_ACTIONS, PagedAction } from '../generated/jobActions.js';
 
-/** Options of a walk: a call's options (each page gets them), plus `maxItems`. */
+/**
+ * Options of a walk: a call's options (each page gets them), plus `maxItems`.
+ *
+ * @public
+ */
 export interface PaginateOptions extends Omit<CallOptions, 'method'> {
   /** Stops the walk after this many items (the last page is cut to fit). @default Infinity */
   readonly maxItems?: number;
 }
 
-/** The answer field of `A` that holds its items. */
+/**
+ * The answer field of `A` that holds its items.
+ *
+ * @public
+ */
 export type PageItemsField<A extends PagedAction> = (typeof PAGED_ACTIONS)[A]['items'];
 
-/** One item of a page of `A`, typed from the documents (`QueryGroupMemberList`: a member). */
+/**
+ * One item of a page of `A`, typed from the documents (`QueryGroupMemberList`: a member).
+ *
+ * @public
+ */
 export type PageItem<A extends PagedAction> =
   NonNullable<ZimAnswer<A>[PageItemsField<A> & keyof ZimAnswer<A>]> extends readonly (infer I)[] ? I : never;
 
-/** The parameters of a walk: the action's own, with the cursor left to the walk (and `Limit` to its maximum). */
+/**
+ * The parameters of a walk: the action's own, with the cursor left to the walk (and `Limit` to its maximum).
+ *
+ * @public
+ */
 export type PaginateParams<A extends PagedAction> = Partial<ZimParams<A>> &
   Omit<ZimParams<A>, (typeof PAGED_ACTIONS)[A]['cursor'] | 'Limit'>;
 
-/** The arguments after the action: `params` may be left out when the walk needs none. */
+/**
+ * The arguments after the action: `params` may be left out when the walk needs none.
+ *
+ * @public
+ */
 export type PaginateArgs<A extends PagedAction> =
   Record<never, never> extends PaginateParams<A>
     ? [params?: PaginateParams<A>, options?: PaginateOptions]
@@ -28,6 +48,8 @@ export type PaginateArgs<A extends PagedAction> =
 /**
  * `zim.paginate(action, params?, options?)`: every item of every page, in order.
  * `zim.paginate.iterator(...)`: each page's answer as it comes (a page is fetched only when asked for).
+ *
+ * @public
  */
 export interface Paginate {
   <A extends PagedAction>(action: A, ...args: PaginateArgs<A>): Promise<PageItem<A>[]>;

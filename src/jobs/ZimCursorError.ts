@@ -3,6 +3,8 @@ import { ZimError } from '../errors/ZimError.js';
 /**
  * A walk stopped because the server sent a cursor it had already sent in this walk: following it
  * would fetch the same pages again without end. `pages` and `items` say how far the walk got.
+ *
+ * @public
  */
 export class ZimCursorError extends ZimError {
   /** The cursor that came back (opaque, as the server sent it). */

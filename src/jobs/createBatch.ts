@@ -2,11 +2,11 @@ import type { CallOptions } from '../client/createZimClient.js';
 import type { CodeCatalog } from '../codes/CodeCatalog.js';
 import type { ZimBody } from '../core/Outcome.js';
 import { isZimError } from '../errors/ZimError.js';
-import { ZIM_ACTIONS } from '../limits/actions.js';
+import { ZIM_ACTIONS } from '../generated/actions.js';
+import { BATCH_ACTIONS } from '../generated/jobActions.js';
 import type { Batch, BatchOptions, BatchProgress } from './Batch.js';
 import type { BatchSpec } from './BatchSpec.js';
 import { batchList, itemKey } from './batchList.js';
-import { BATCH_ACTIONS } from './generated/jobActions.js';
 import type { JobCall } from './JobCall.js';
 import { type FailedItem, mergeBatch, type PerItemEntry } from './mergeBatch.js';
 

@@ -1,6 +1,6 @@
 import type { CallOptions } from '../client/createZimClient.js';
 import type { ZimBody } from '../core/Outcome.js';
-import { PAGED_ACTIONS } from './generated/jobActions.js';
+import { PAGED_ACTIONS } from '../generated/jobActions.js';
 import { isLastPage } from './isLastPage.js';
 import type { JobCall } from './JobCall.js';
 import type { PagedSpec } from './PagedSpec.js';

@@ -1,4 +1,8 @@
-/** What the ZIM docs say about one server API action. */
+/**
+ * What the ZIM docs say about one server API action.
+ *
+ * @public
+ */
 export interface ActionSpec {
   /** The HTTP method: GET carries parameters in the query string, POST sends JSON. */
   readonly method: 'GET' | 'POST';

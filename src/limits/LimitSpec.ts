@@ -1,6 +1,10 @@
-import type { ZimAction } from './actions.js';
+import type { ZimAction } from '../generated/actions.js';
 
-/** A limit as users write it in `limits`. Fields left out keep the documented default. */
+/**
+ * A limit as users write it in `limits`. Fields left out keep the documented default.
+ *
+ * @public
+ */
 export interface LimitSpec {
   /** Calls (units) per second the server accepts: any positive rate (0.5 is one call per 2 s). */
   readonly perSecond?: number;
@@ -18,6 +22,8 @@ export interface LimitSpec {
 /**
  * `limits` option: per action, a spec merged over the documented default, or `false` for no limit.
  * Keys are documented actions, or `C`, the actions listed in `customActions`.
+ *
+ * @public
  */
 export type LimitsOption<C extends string = never> = {
   readonly [A in ZimAction | C]?: LimitSpec | false;

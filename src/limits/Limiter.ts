@@ -23,7 +23,8 @@ export interface SlotWaiter {
 
 /**
  * Our small limiter interface. The engine only ever talks to this, so the backing store
- * (in-process, or Bottleneck over Redis) stays replaceable.
+ * (in process: `SlidingWindowLimiter`; shared over Redis: `ClusterLimiter`, src/cluster/) stays
+ * replaceable.
  */
 export interface Limiter {
   /** A slot now, without waiting or allocating a promise, or undefined when the caller must wait. */

@@ -1,5 +1,5 @@
 import { didYouMean } from '../core/didYouMean.js';
-import { ZIM_ACTIONS } from './actions.js';
+import { ZIM_ACTIONS } from '../generated/actions.js';
 
 /**
  * Throws a `TypeError` (with "did you mean ...?" when a documented action is close) unless `action`

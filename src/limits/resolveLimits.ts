@@ -1,4 +1,4 @@
-import { ZIM_ACTIONS } from './actions.js';
+import { ZIM_ACTIONS } from '../generated/actions.js';
 import { assertKnownAction } from './assertKnownAction.js';
 import type { LimitSpec, LimitsOption, ResolvedLimit } from './LimitSpec.js';
 

@@ -1,5 +1,5 @@
 /** A JSON Schema object, as the API documents give it. */
-export type JsonSchema = Readonly<Record<string, unknown>>;
+type JsonSchema = Readonly<Record<string, unknown>>;
 
 /** One documented action, as the mock server checks it (generated from spec/zim-api.json). */
 export interface MockApiEntry {

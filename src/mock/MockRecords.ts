@@ -3,7 +3,11 @@
  * that made them, so a test finds what it sent.
  */
 
-/** A registered user (UserRegister or RobotRegister). */
+/**
+ * A registered user (UserRegister or RobotRegister).
+ *
+ * @public
+ */
 export interface MockUser {
   readonly UserId: string;
   readonly UserName: string;
@@ -19,7 +23,11 @@ export interface MockUser {
   readonly RegisteredAt: number;
 }
 
-/** One entry of a user's friend list. */
+/**
+ * One entry of a user's friend list.
+ *
+ * @public
+ */
 export interface MockFriend {
   readonly UserId: string;
   readonly FriendAlias: string;
@@ -30,7 +38,11 @@ export interface MockFriend {
   readonly Attributes: Readonly<Record<string, string>>;
 }
 
-/** A friend application sent by SendFriendApplication, waiting for an answer. */
+/**
+ * A friend application sent by SendFriendApplication, waiting for an answer.
+ *
+ * @public
+ */
 export interface MockFriendApplication {
   readonly FromUserId: string;
   readonly UserId: string;
@@ -39,7 +51,11 @@ export interface MockFriendApplication {
   readonly SentAt: number;
 }
 
-/** A member of a group. Role: 1 owner, 2 admin, 3 member. */
+/**
+ * A member of a group. Role: 1 owner, 2 admin, 3 member.
+ *
+ * @public
+ */
 export interface MockGroupMember {
   readonly UserId: string;
   readonly Role: 1 | 2 | 3;
@@ -49,7 +65,11 @@ export interface MockGroupMember {
   readonly MutedUntil: number;
 }
 
-/** A message of a conversation (one-to-one, group or room), as the query actions answer it. */
+/**
+ * A message of a conversation (one-to-one, group or room), as the query actions answer it.
+ *
+ * @public
+ */
 export interface MockMessage {
   readonly MsgId: number;
   /** Its sequence number in the conversation, 1, 2, 3... */
@@ -69,7 +89,11 @@ export interface MockMessage {
   readonly DeliveredTo: readonly string[];
 }
 
-/** A group created through CreateGroup. */
+/**
+ * A group created through CreateGroup.
+ *
+ * @public
+ */
 export interface MockGroup {
   readonly GroupId: string;
   readonly GroupName: string;
@@ -96,14 +120,22 @@ export interface MockGroup {
   readonly CreatedAt: number;
 }
 
-/** A room attribute. */
+/**
+ * A room attribute.
+ *
+ * @public
+ */
 export interface MockRoomAttribute {
   readonly Value: string;
   readonly Seq: number;
   readonly AutoDelete: number;
 }
 
-/** A room created through CreateRoom. */
+/**
+ * A room created through CreateRoom.
+ *
+ * @public
+ */
 export interface MockRoom {
   readonly RoomId: string;
   readonly RoomName: string;
@@ -115,7 +147,11 @@ export interface MockRoom {
   readonly CreatedAt: number;
 }
 
-/** A one-to-one message call recorded by SendPeerMessage or ImportPeerMsg (one record per call). */
+/**
+ * A one-to-one message call recorded by SendPeerMessage or ImportPeerMsg (one record per call).
+ *
+ * @public
+ */
 export interface MockPeerMessage {
   /** The id the server answered with, 1, 2, 3... per server (shared by all conversations). */
   readonly MsgId: number;
@@ -127,7 +163,11 @@ export interface MockPeerMessage {
   readonly SentAt: number;
 }
 
-/** A conversation in a user's list. ConvType: 0 one-to-one, 2 group. */
+/**
+ * A conversation in a user's list. ConvType: 0 one-to-one, 2 group.
+ *
+ * @public
+ */
 export interface MockConversation {
   readonly ConvId: string;
   readonly ConvType: 0 | 2;
@@ -139,7 +179,11 @@ export interface MockConversation {
   readonly Marks: unknown;
 }
 
-/** A call invitation (CallInvite). A callee's state: invited, accepted or rejected. */
+/**
+ * A call invitation (CallInvite). A callee's state: invited, accepted or rejected.
+ *
+ * @public
+ */
 export interface MockCall {
   readonly CallId: string;
   readonly Inviter: string;

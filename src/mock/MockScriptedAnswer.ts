@@ -4,6 +4,8 @@ import { describeValue } from './describeValue.js';
  * A scripted reply. With `code`, `http` or `body` it replaces the normal answer (after
  * `delayMs`); with none of them the call is handled normally and `delayMs` / `headers` are
  * added to its answer.
+ *
+ * @public
  */
 export interface MockScriptedReply {
   /** Answer JSON `{ Code, Message, RequestId }` with this code. */
@@ -25,6 +27,8 @@ export interface MockScriptedReply {
  * `'reset'` destroys the socket without doing anything, `'resetAfterCommit'` handles the call
  * normally (checks, limits, the action itself) and then destroys the socket unanswered,
  * `'pass'` handles it normally, and an object is a `MockScriptedReply`.
+ *
+ * @public
  */
 export type MockScriptedAnswer = 'reset' | 'resetAfterCommit' | 'pass' | MockScriptedReply;
 

@@ -14,7 +14,11 @@ import type {
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A message sent to every user (SendMessageToAllUsers). */
+/**
+ * A message sent to every user (SendMessageToAllUsers).
+ *
+ * @public
+ */
 export interface MockBroadcast {
   readonly FromUserId: string;
   readonly MessageType: number;
@@ -22,7 +26,11 @@ export interface MockBroadcast {
   readonly SentAt: number;
 }
 
-/** What a test can read of the server's state (`server.state`). */
+/**
+ * What a test can read of the server's state (`server.state`).
+ *
+ * @public
+ */
 export interface MockStateView {
   /** Registered users (and robots) by UserId. */
   readonly users: ReadonlyMap<string, MockUser>;
@@ -119,7 +127,7 @@ export interface CallRecord extends Mut<Omit<MockCall, 'Callees'>> {
 }
 
 /** The key of the one-to-one conversation of two users (the same both ways). */
-export function pairKey(a: string, b: string): string {
+function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 

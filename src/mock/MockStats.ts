@@ -1,11 +1,19 @@
-import type { ZimAction } from '../limits/actions.js';
+import type { ZimAction } from '../generated/actions.js';
 import type { MockFaultKind } from './faults.js';
 import { SlidingWindow } from './SlidingWindow.js';
 
-/** Faults counted by kind; `scripted` counts the answers taken from `server.script`. */
+/**
+ * Faults counted by kind; `scripted` counts the answers taken from `server.script`.
+ *
+ * @public
+ */
 export type MockFaultCounts = Readonly<Record<MockFaultKind | 'scripted', number>>;
 
-/** What the server saw of one action. */
+/**
+ * What the server saw of one action.
+ *
+ * @public
+ */
 export interface MockActionStats {
   /** Requests that named this action, whatever became of them (refused, scripted, faulted...). */
   readonly arrivals: number;
@@ -31,6 +39,8 @@ export interface MockActionStats {
 /**
  * `server.stats()`: a plain snapshot per action. Every documented action is present (zeros
  * when it was never called), as is every action added through `limits`.
+ *
+ * @public
  */
 export type MockStats = { readonly [A in ZimAction]: MockActionStats } & {
   readonly [action: string]: MockActionStats | undefined;

@@ -3,7 +3,11 @@ import type { MockStateView } from './MockState.js';
 import type { MockStats } from './MockStats.js';
 import type { MockFaults } from './MockZimServerOptions.js';
 
-/** A running mock ZIM server (`startMockZimServer`). */
+/**
+ * A running mock ZIM server (`startMockZimServer`).
+ *
+ * @public
+ */
 export interface MockZimServer {
   /** The base URL, e.g. `http://127.0.0.1:54321`: call `${url}/?Action=...`. */
   readonly url: string;

@@ -1,7 +1,15 @@
-/** Who shares one limit: the whole app, or each group / room (keyed by the call's GroupId / RoomId). */
+/**
+ * Who shares one limit: the whole app, or each group / room (keyed by the call's GroupId / RoomId).
+ *
+ * @public
+ */
 export type MockLimitScope = 'app' | 'group' | 'room';
 
-/** An override of one action's limits, merged over its documented values in `ZIM_ACTIONS`. */
+/**
+ * An override of one action's limits, merged over its documented values in `ZIM_ACTIONS`.
+ *
+ * @public
+ */
 export interface MockActionLimit {
   /**
    * Calls (or units) accepted in any sliding 1000 ms, per scope.
@@ -28,6 +36,8 @@ export interface MockActionLimit {
 /**
  * Limits per action, merged over the 72 documented actions: an override object, or `false`
  * for no limit at all. A name that is not documented adds an action the server accepts.
+ *
+ * @public
  */
 export type MockLimits = Readonly<Record<string, MockActionLimit | false>>;
 
@@ -35,6 +45,8 @@ export type MockLimits = Readonly<Record<string, MockActionLimit | false>>;
  * Seeded fault injection. Probabilities are in 0..1; `busy`, `gateway`, `http503`,
  * `resetBeforeAnswer` and `resetAfterCommit` exclude each other (their sum must be at most
  * 1); `slow` is drawn on its own and can come with any of them.
+ *
+ * @public
  */
 export interface MockFaults {
   /** Answer `Code: 1` (server busy, HTTP 200); nothing is committed. @default 0 */
@@ -55,7 +67,11 @@ export interface MockFaults {
   readonly actions?: readonly string[] | undefined;
 }
 
-/** Options of `startMockZimServer`. Every field is optional; the defaults are `MOCK_DEFAULTS`. */
+/**
+ * Options of `startMockZimServer`. Every field is optional; the defaults are `MOCK_DEFAULTS`.
+ *
+ * @public
+ */
 export interface MockZimServerOptions {
   /** The AppId the server accepts (a uint32). @default 1234567890 */
   readonly appId?: number | undefined;
@@ -98,7 +114,11 @@ export interface MockZimServerOptions {
   readonly users?: readonly string[] | undefined;
 }
 
-/** The faults with every default filled in. */
+/**
+ * The faults with every default filled in.
+ *
+ * @public
+ */
 export interface ResolvedMockFaults {
   readonly busy: number;
   readonly gateway: number;
@@ -110,7 +130,11 @@ export interface ResolvedMockFaults {
   readonly actions: readonly string[] | undefined;
 }
 
-/** The options with every default filled in. */
+/**
+ * The options with every default filled in.
+ *
+ * @public
+ */
 export interface ResolvedMockOptions {
   readonly appId: number;
   readonly serverSecret: string;
@@ -127,7 +151,11 @@ export interface ResolvedMockOptions {
   readonly users: readonly string[];
 }
 
-/** The defaults of every option (the README is written from this object). */
+/**
+ * The defaults of every option (the README is written from this object).
+ *
+ * @public
+ */
 export const MOCK_DEFAULTS: ResolvedMockOptions = Object.freeze({
   appId: 1234567890,
   serverSecret: '0123456789abcdef0123456789abcdef',

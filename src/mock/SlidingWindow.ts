@@ -6,6 +6,8 @@
  * Only what was `take`n counts: a caller that checks with `canTake` and then refuses the
  * request consumes nothing. Times are expected not to go backwards; an earlier time than
  * the last one taken is treated as the last one, which keeps the guarantee exact.
+ *
+ * @public
  */
 export class SlidingWindow {
   readonly windowMs: number;

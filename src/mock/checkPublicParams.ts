@@ -17,7 +17,7 @@ export type PublicParamCheck =
   | { readonly ok: false; readonly code: number; readonly message: string };
 
 /** The largest distance between the Timestamp and the server clock, in seconds (10 minutes). */
-export const MAX_CLOCK_SKEW_S = 600;
+const MAX_CLOCK_SKEW_S = 600;
 
 function refuse(code: number, detail?: string): PublicParamCheck {
   return {

@@ -1,6 +1,10 @@
 import type { ResolvedMockFaults } from './MockZimServerOptions.js';
 
-/** The faults that exclude each other, in the order their probabilities are stacked. */
+/**
+ * The faults that exclude each other, in the order their probabilities are stacked.
+ *
+ * @public
+ */
 export const EXCLUSIVE_FAULT_KINDS = [
   'busy',
   'gateway',
@@ -9,10 +13,18 @@ export const EXCLUSIVE_FAULT_KINDS = [
   'resetAfterCommit',
 ] as const;
 
-/** A fault that replaces the normal answer. */
+/**
+ * A fault that replaces the normal answer.
+ *
+ * @public
+ */
 export type ExclusiveFaultKind = (typeof EXCLUSIVE_FAULT_KINDS)[number];
 
-/** Every kind of injected fault, as counted in the stats. */
+/**
+ * Every kind of injected fault, as counted in the stats.
+ *
+ * @public
+ */
 export type MockFaultKind = ExclusiveFaultKind | 'slow';
 
 /** What the dice said for one arrival. */

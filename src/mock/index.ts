@@ -1,4 +1,5 @@
-export type { MockFaultKind } from './faults.js';
+export { ZIM_ACTIONS, type ZimAction } from '../generated/actions.js';
+export { EXCLUSIVE_FAULT_KINDS, type ExclusiveFaultKind, type MockFaultKind } from './faults.js';
 export type {
   MockCall,
   MockConversation,
@@ -23,6 +24,8 @@ export {
   type MockLimitScope,
   type MockLimits,
   type MockZimServerOptions,
+  type ResolvedMockFaults,
+  type ResolvedMockOptions,
 } from './MockZimServerOptions.js';
 export { maxInAnyWindow } from './maxInAnyWindow.js';
 export { SlidingWindow } from './SlidingWindow.js';

@@ -2,6 +2,8 @@
  * The largest number of units in any sliding window of `windowMs` (arrivals in
  * `(t - windowMs, t]`, as `SlidingWindow` counts them), computed exactly from arrival
  * times. `units[i]` weighs `timestamps[i]` (default 1 each). The input need not be sorted.
+ *
+ * @public
  */
 export function maxInAnyWindow(
   timestamps: readonly number[],

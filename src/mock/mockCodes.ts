@@ -1,8 +1,8 @@
-import { ZIM_CODE_MEANINGS } from './generated/zimApiSchemas.js';
+import { ZIM_CODE_MEANINGS } from '../generated/zimApiSchemas.js';
 
 /**
  * The ZIM return codes the mock server answers with. They are the real codes (see
- * shared/zim/return-codes.tsv); the mock hardcodes them rather than importing the catalog,
+ * spec/return-codes.tsv); the mock hardcodes them rather than importing the catalog,
  * so that it stays a plain stand-in for the server and never agrees with our client by
  * construction.
  */

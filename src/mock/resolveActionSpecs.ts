@@ -1,4 +1,4 @@
-import { ZIM_ACTIONS } from '../limits/actions.js';
+import { ZIM_ACTIONS } from '../generated/actions.js';
 import type { MockLimitScope, MockLimits } from './MockZimServerOptions.js';
 
 /** One action as the mock server enforces it. `undefined` limits are not enforced. */

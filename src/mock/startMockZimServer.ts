@@ -23,6 +23,8 @@ import { compileValidators } from './validation/compileValidators.js';
  * conversations, call invitations).
  *
  * Options are checked first: a wrong one rejects with a TypeError that names it.
+ *
+ * @public
  */
 export async function startMockZimServer(options: MockZimServerOptions = {}): Promise<MockZimServer> {
   const resolved = validateOptions(options);

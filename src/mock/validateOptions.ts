@@ -1,4 +1,4 @@
-import { ZIM_ACTIONS } from '../limits/actions.js';
+import { ZIM_ACTIONS } from '../generated/actions.js';
 import { describeValue } from './describeValue.js';
 import { EXCLUSIVE_FAULT_KINDS } from './faults.js';
 import {

@@ -3,7 +3,7 @@ import type { CodeOverride } from '../codes/createCodeCatalog.js';
 import type { Clock } from '../core/Clock.js';
 import type { Interceptor } from '../core/Interceptor.js';
 import type { ZimHooks } from '../events/ZimEvents.js';
-import type { ZimAction } from '../limits/actions.js';
+import type { ZimAction } from '../generated/actions.js';
 import type { LimitsOption } from '../limits/LimitSpec.js';
 import type { TelemetryOption } from '../telemetry/TelemetryOption.js';
 

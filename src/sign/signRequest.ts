@@ -1,6 +1,10 @@
 import { createHash, randomFillSync } from 'node:crypto';
 
-/** The public query parameters ZIM wants on every server API call. */
+/**
+ * The public query parameters ZIM wants on every server API call.
+ *
+ * @public
+ */
 export interface SignedParams {
   readonly AppId: string;
   readonly SignatureNonce: string;
@@ -9,7 +13,11 @@ export interface SignedParams {
   readonly Signature: string;
 }
 
-/** What signing needs; `nonce` and `now` are injectable for tests. */
+/**
+ * What signing needs; `nonce` and `now` are injectable for tests.
+ *
+ * @public
+ */
 export interface SignInput {
   readonly appId: number | string;
   readonly serverSecret: string;
@@ -19,7 +27,11 @@ export interface SignInput {
   readonly timestamp?: number;
 }
 
-/** Lower-case hex md5 of `AppId + SignatureNonce + ServerSecret + Timestamp`. */
+/**
+ * Lower-case hex md5 of `AppId + SignatureNonce + ServerSecret + Timestamp`.
+ *
+ * @public
+ */
 export function computeSignature(
   appId: number | string,
   nonce: string,
@@ -33,7 +45,7 @@ const pool = Buffer.allocUnsafe(8 * 512);
 let poolOffset = pool.length;
 
 /** A fresh nonce: 16 hex characters from 8 random bytes (drawn from a pool refilled 512 nonces at a time). */
-export function createNonce(): string {
+function createNonce(): string {
   if (poolOffset >= pool.length) {
     randomFillSync(pool);
     poolOffset = 0;
@@ -42,7 +54,11 @@ export function createNonce(): string {
   return pool.toString('hex', poolOffset - 8, poolOffset);
 }
 
-/** Builds the public signed parameters for one attempt. Every attempt must be signed anew. */
+/**
+ * Builds the public signed parameters for one attempt. Every attempt must be signed anew.
+ *
+ * @public
+ */
 export function signRequest(input: SignInput): SignedParams {
   const nonce = input.nonce ?? createNonce();
   const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);

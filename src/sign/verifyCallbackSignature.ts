@@ -1,6 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** A callback from ZEGO to your server, as its query or body carries it. */
+/**
+ * A callback from ZEGO to your server, as its query or body carries it.
+ *
+ * @public
+ */
 export interface CallbackSignatureInput {
   /** The `signature` field ZEGO sent. */
   readonly signature: string;
@@ -28,6 +32,8 @@ const MS_THRESHOLD = 1e11;
 /**
  * A callback `timestamp` in milliseconds, whichever unit it came in (inferred from its magnitude),
  * from a number or a decimal string; `undefined` when it is not a finite non-negative number.
+ *
+ * @public
  */
 export function callbackTimestampMs(timestamp: unknown): number | undefined {
   if (typeof timestamp === 'string' && !/^\s*\d+(\.\d+)?\s*$/.test(timestamp)) return undefined;
@@ -37,7 +43,11 @@ export function callbackTimestampMs(timestamp: unknown): number | undefined {
   return n >= MS_THRESHOLD ? n : n * 1000;
 }
 
-/** Lower-case hex SHA-1 of the callback secret, timestamp and nonce, sorted and concatenated. */
+/**
+ * Lower-case hex SHA-1 of the callback secret, timestamp and nonce, sorted and concatenated.
+ *
+ * @public
+ */
 export function computeCallbackSignature(
   callbackSecret: string,
   timestamp: string | number,
@@ -70,6 +80,8 @@ export function isCallbackFresh(timestamp: unknown, maxAgeSeconds = 300, now = D
  * Whether a ZEGO callback is genuine and fresh: the signature matches (compared in constant
  * time) and the timestamp (seconds or milliseconds, number or string) is within `maxAgeSeconds`
  * of now, so an old callback cannot be replayed.
+ *
+ * @public
  */
 export function verifyCallbackSignature(input: CallbackSignatureInput): boolean {
   const maxAge = input.maxAgeSeconds ?? 300;

@@ -1,7 +1,7 @@
 import type { RequestBytes } from './RequestBytes.js';
 
 /** The request body is larger than `maxBodyBytes`: refused before anything is sent. */
-export class RequestBodyTooLargeError extends RangeError {
+class RequestBodyTooLargeError extends RangeError {
   readonly code = 'ZIM_REQUEST_BODY_TOO_LARGE';
   constructor(max: number) {
     super(`expected the request body to be at most maxBodyBytes (${max}) bytes`);

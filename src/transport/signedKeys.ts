@@ -2,7 +2,7 @@ import { signedQuery } from '../http/signedQuery.js';
 import type { SignedParams } from '../sign/signRequest.js';
 
 /** The public parameters every attempt signs anew. */
-export const SIGNED_KEYS: readonly string[] = Object.freeze([
+const SIGNED_KEYS: readonly string[] = Object.freeze([
   'AppId',
   'SignatureNonce',
   'Timestamp',
@@ -11,8 +11,7 @@ export const SIGNED_KEYS: readonly string[] = Object.freeze([
 ]);
 
 /** Whether a query carries signed parameters of an earlier signature. */
-export const hasSignedParams = (search: URLSearchParams): boolean =>
-  SIGNED_KEYS.some((key) => search.has(key));
+const hasSignedParams = (search: URLSearchParams): boolean => SIGNED_KEYS.some((key) => search.has(key));
 
 /**
  * A path or URL (`.../?Action=X&...`) as each attempt can append its own signed parameters to:

@@ -69,7 +69,7 @@ class BodyTooLargeError extends Error {
 const LEADING_CODE = /^\s*\{\s*"Code"\s*:\s*(-?\d+)\s*[,}]/;
 
 /** The ZIM `Code` read from the first bytes of a body, or undefined when it is not there. */
-export function leadingCode(chunk: Buffer): number | undefined {
+function leadingCode(chunk: Buffer): number | undefined {
   const match = LEADING_CODE.exec(chunk.toString('latin1', 0, 64));
   return match ? Number(match[1]) : undefined;
 }

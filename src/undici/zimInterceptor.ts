@@ -16,13 +16,19 @@ import { type AnswerStream, type BufferedAnswer, dispatchAttempt } from './dispa
 import { ReplayController } from './ReplayController.js';
 import { retriesAbove, stackedRetryError } from './stackedRetry.js';
 
-/** The `dispatch` of a dispatcher of any undici major (7 or 8): what an interceptor wraps. */
+/**
+ * The `dispatch` of a dispatcher of any undici major (7 or 8): what an interceptor wraps.
+ *
+ * @public
+ */
 export type AnyDispatch = (options: never, handler: never) => boolean;
 
 /**
  * An undici interceptor with the remedies applied to ZIM calls, and a `close()`. Typed for
  * whichever undici the caller composes it with (7 or 8: `Agent.compose` infers `D`), not only
  * for the undici 7 this package depends on.
+ *
+ * @public
  */
 export type ZimInterceptor = (<D extends AnyDispatch>(dispatch: D) => D) & {
   /** Settles every queued call (the handler gets `ZimClosedError`) and frees every timer. */
@@ -190,6 +196,8 @@ function streamedTwice(controller: ReplayController, action: string, attempts: n
  * `Pool` or `setGlobalDispatcher` as usual. Requests to `baseUrl` with an `?Action=` get the
  * remedies (bodies sent as streams are buffered first, so every attempt can be replayed); all
  * others go straight to the next dispatcher and pay nothing. Works with undici 7 and 8.
+ *
+ * @public
  */
 export function zimInterceptor<const C extends string = never>(
   options: ZimResilienceOptions<C> = {},

@@ -6,7 +6,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 export type AnswerEncoding = 'gzip' | 'deflate' | 'br';
 
 /** One request as the proxy saw it arrive. */
-export interface ProxyArrival {
+interface ProxyArrival {
   readonly action: string | null;
   readonly at: number;
   readonly acceptEncoding: string | undefined;

@@ -78,7 +78,7 @@ export function signedQuery(
 }
 
 /** Sends `query` (and a body for POST) to `target` and reads the whole answer. */
-export async function send(
+async function send(
   dispatcher: Dispatcher,
   target: Pick<MockTarget, 'url'>,
   query: Record<string, string> | URLSearchParams,
@@ -108,7 +108,7 @@ export async function send(
 }
 
 /** A signed call of `action` with `params`, as GET (params in the query) or POST (params as JSON). */
-export function call(
+function call(
   dispatcher: Dispatcher,
   target: MockTarget,
   action: string,

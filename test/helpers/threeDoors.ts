@@ -3,7 +3,7 @@ import { createZimClient, resilientFetch, zimInterceptor } from '../../src/index
 import { signedUrl } from './signedUrl.js';
 
 /** A ZIM call through one door: resolves with the answer's body, rejects as the door does. */
-export type DoorCall = (action: string, params: object) => Promise<Record<string, unknown>>;
+type DoorCall = (action: string, params: object) => Promise<Record<string, unknown>>;
 
 export interface Door {
   readonly name: 'createZimClient' | 'resilientFetch' | 'zimInterceptor';

@@ -1,10 +1,10 @@
-import * as bodyValidators from '../generated/bodyValidators.js';
-import * as queryValidators from '../generated/queryValidators.js';
-import { ZIM_API_SCHEMAS } from '../generated/zimApiSchemas.js';
+import * as bodyValidators from '../../generated/bodyValidators.js';
+import * as queryValidators from '../../generated/queryValidators.js';
+import { ZIM_API_SCHEMAS } from '../../generated/zimApiSchemas.js';
 import type { SchemaError } from './SchemaError.js';
 
 /** A compiled request schema: true when the parameters conform; the first error in `errors`. */
-export interface RequestValidator {
+interface RequestValidator {
   (params: unknown): boolean;
   errors?: SchemaError[] | null;
 }

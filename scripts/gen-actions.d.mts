@@ -1,3 +1,0 @@
-/** The text of src/limits/actions.ts as `npm run gen` writes it. */
-export function generateActions(): string;
-export const OUT: URL;
