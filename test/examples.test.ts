@@ -220,6 +220,7 @@ describe.concurrent('npm run demo', () => {
       expect(run.stdout).toMatch(/^total\s+\d+/m);
       expect(run.stdout).toMatch(/auth\s+\d+ re-signs: code 100000004/);
       expect(run.stdout).toMatch(/Failed calls/);
+      expect(run.stdout).toMatch(/from the OpenTelemetry metrics[\s\S]*^UserRegister\s+\d+\s+\d+\.\d\s+\d+/m);
       expectNoSecret(run);
       const chart = join(out, 'demo-chart.svg');
       expect(run.stdout).toContain(chart);
