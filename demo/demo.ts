@@ -5,6 +5,7 @@ import { startMockZimServer } from 'zim-resilience/mock';
 import { seededRandom } from '../src/mock/seededRandom.js';
 import { parseDemoArgs, USAGE, UsageError } from './args.js';
 import { renderChart } from './chart.js';
+import { startMetrics } from './metricsTable.js';
 import { Progress } from './progress.js';
 import { Recorder } from './recorder.js';
 import { formatSummary } from './summary.js';
@@ -31,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     clockOffsetMs: options.clockOffsetMs,
     limits: Object.fromEntries(Object.entries(options.serverLimits).map(([a, n]) => [a, { perSecond: n }])),
   });
+  const metered = startMetrics(); // the client reports into the global meter provider by itself
   const rec = new Recorder();
   const zim = createZimClient({
     appId: server.appId,
@@ -80,6 +82,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const stats = server.stats();
   await server.close();
   console.log(`\n${formatSummary({ rec, stats, options, elapsedMs })}`);
+  console.log(`\nPer action, from the OpenTelemetry metrics (docs/telemetry.md):\n${await metered.table()}`);
+  await metered.shutdown();
 
   const dir = resolve(options.outDir);
   await mkdir(dir, { recursive: true });

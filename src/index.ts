@@ -79,4 +79,5 @@ export {
   computeCallbackSignature,
   verifyCallbackSignature,
 } from './sign/verifyCallbackSignature.js';
+export type { MeterProviderLike, TelemetryOption, TracerProviderLike } from './telemetry/TelemetryOption.js';
 export { type AnyDispatch, type ZimInterceptor, zimInterceptor } from './undici/zimInterceptor.js';

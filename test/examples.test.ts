@@ -43,6 +43,14 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /stacked with interceptors.retry: TypeError ZIM_STACKED_RETRY, 0 arrivals/,
   ],
   'examples/redis-workers.ts': [/0 rate-limited/],
+  'examples/telemetry.ts': [
+    /name: 'POST',[\s\S]*kind: 2,[\s\S]*Signature=REDACTED'[\s\S]*'error\.type': 'retryable'/,
+    /'http\.request\.resend_count': 2,\s*'zim\.category': 'success'/,
+    /name: 'zim\.call QueryUserInfos'[\s\S]*'zim\.attempts': 3/,
+    /QueryUserInfos answered Code 0 after 3 attempts/,
+    /name: 'http\.client\.request\.duration'/,
+    /name: 'zim\.client\.call\.duration'/,
+  ],
   'examples/callbacks-node.ts': [
     /send_msg 42 from ann: 100% done\n200 /,
     /duplicate send_msg: not handled again\n200 /,
@@ -221,6 +229,7 @@ describe.concurrent('npm run demo', () => {
       expect(run.stdout).toMatch(/^total\s+\d+/m);
       expect(run.stdout).toMatch(/auth\s+\d+ re-signs: code 100000004/);
       expect(run.stdout).toMatch(/Failed calls/);
+      expect(run.stdout).toMatch(/from the OpenTelemetry metrics[\s\S]*^UserRegister\s+\d+\s+\d+\.\d\s+\d+/m);
       expectNoSecret(run);
       const chart = join(out, 'demo-chart.svg');
       expect(run.stdout).toContain(chart);

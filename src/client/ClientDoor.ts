@@ -4,6 +4,8 @@ import type { RawResponse } from '../core/RawResponse.js';
 export interface ClientDoor {
   /** Whether `send` bounds the whole attempt (headers and body) by the attempt timeout itself; else the engine does. */
   readonly appliesTimeout: boolean;
+  /** The base URL every attempt goes to (before its `?Action=...`), for events and telemetry. */
+  readonly base: string;
   /**
    * Sends one attempt to the base URL with `query` (`?Action=...`, signed) appended: `body` is the
    * POST body (JSON), undefined for a GET. Resolves with the answer, its body read up to `maxBodyBytes`.

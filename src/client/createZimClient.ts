@@ -163,6 +163,11 @@ class ClientCall implements CallInit {
     this.#query = query;
   }
 
+  /** For events and telemetry: the URL of every attempt without its signed parameters. */
+  get url(): string {
+    return `${this.door.base}?Action=${this.action}${this.#query}`;
+  }
+
   send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
     const query = `?Action=${this.action}${this.#query}`; // action is \w+: nothing to escape
     return this.door.send(

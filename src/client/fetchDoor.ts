@@ -12,6 +12,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 export function fetchDoor(fetchImpl: typeof fetch, baseUrl: URL, maxBodyBytes: number): ClientDoor {
   const base = baseUrl.href;
   return {
+    base,
     appliesTimeout: false,
     send(query, method, body, signal) {
       const init: RequestInit =

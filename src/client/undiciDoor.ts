@@ -63,6 +63,7 @@ export function undiciDoor(
 
   return {
     appliesTimeout: true,
+    base: baseUrl.href,
     send(query, method, body, signal, timeoutMs) {
       const attempt = new AttemptAbort();
       if (signal.aborted) attempt.abort(signal.reason);

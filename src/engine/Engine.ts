@@ -19,6 +19,10 @@ export interface CallInit {
    * `close()` aborts it (through its `abort`), so the engine links no signal of its own.
    */
   readonly controller?: { readonly signal: AbortSignal; abort(reason?: unknown): void };
+  /** For events and telemetry: the HTTP method of every attempt. */
+  readonly method?: string | undefined;
+  /** For events and telemetry: the URL of every attempt without its signed parameters (read only when an event needs it). */
+  readonly url?: string | undefined;
 }
 
 /**

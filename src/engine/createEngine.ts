@@ -5,6 +5,7 @@ import { linkSignals } from '../core/linkSignals.js';
 import { onAbort } from '../core/onAbort.js';
 import { ZimClosedError } from '../errors/ZimClosedError.js';
 import { EventSink } from '../events/EventSink.js';
+import { rejectedOf } from '../events/rejectedOf.js';
 import type { Permit } from '../limits/Limiter.js';
 import { scopeKeyOf } from '../limits/scopeKeyOf.js';
 import { weightOf } from '../limits/weightOf.js';
@@ -16,6 +17,7 @@ import { retryRemedy } from '../remedies/retry/retryRemedy.js';
 import { signRemedy } from '../remedies/sign/signRemedy.js';
 import { Prepaid } from '../remedies/throttle/Prepaid.js';
 import { throttleRemedy } from '../remedies/throttle/throttleRemedy.js';
+import { createTelemetry } from '../telemetry/createTelemetry.js';
 import { CallRecord } from './CallRecord.js';
 import type { CallInit, Engine, RunResult } from './Engine.js';
 import { emitSettled } from './emitSettled.js';
@@ -34,7 +36,7 @@ export type { CallInit, Engine, RunResult } from './Engine.js';
 export function createEngine(options: ResolvedOptions): Engine {
   // 1. The options, resolved by the door; what the whole client shares: its events and limiters.
   const { clock, limits } = options;
-  const events = new EventSink(options.hooks);
+  const events = new EventSink(options.hooks, createTelemetry(options.telemetry, clock));
   const { limiters, coordinator } = limitersFor(options, events);
 
   // 2. The four remedies, each owning its state.
@@ -43,7 +45,7 @@ export function createEngine(options: ResolvedOptions): Engine {
     retry: retryRemedy(options, events),
     throttle,
     sign: signRemedy(options),
-    classify: classifyRemedy(options),
+    classify: classifyRemedy(options, events),
   };
 
   // 3. The chain, its order checked by step name, ending in the engine's send.
@@ -57,14 +59,21 @@ export function createEngine(options: ResolvedOptions): Engine {
   const closing = new AbortController();
   setMaxListeners(Number.POSITIVE_INFINITY, closing.signal); // one listener per wait in progress
 
-  /** The error a caller sees: a close shows as `ZimClosedError` naming the action, and whether an attempt was in flight. */
-  const surfaced = (error: unknown, action: string, call?: ZimCall) =>
-    closing.signal.aborted && error === closing.signal.reason
-      ? new ZimClosedError(action, {
-          attempts: call?.state.attempts ?? 0,
-          mayHaveCommitted: call?.state.inFlight ?? false,
-        })
-      : error;
+  /**
+   * The error a caller sees: a close shows as `ZimClosedError` naming the action, and whether an
+   * attempt was in flight. Emits `rejected`.
+   */
+  const surfaced = (error: unknown, init: CallInit, call?: ZimCall) => {
+    const shown =
+      closing.signal.aborted && error === closing.signal.reason
+        ? new ZimClosedError(init.action, {
+            attempts: call?.state.attempts ?? 0,
+            mayHaveCommitted: call?.state.inFlight ?? false,
+          })
+        : error;
+    if (events.wants('rejected')) events.emit('rejected', rejectedOf(init.action, call, shown), init);
+    return shown;
+  };
 
   const enter = async <T>(
     init: CallInit,
@@ -93,13 +102,15 @@ export function createEngine(options: ResolvedOptions): Engine {
       send: (signed, signal, timeoutMs) => init.send(signed, signal, timeoutMs),
       appliesTimeout: init.appliesTimeout === true,
     };
+    if (events.wants('start'))
+      events.emit('start', { action: call.action, scopeKey, queuedMs: clock.now() - startedAt }, call, init);
     let result: RunResult;
     try {
       const outcome = await handler(call);
       emitSettled(events, clock, call, outcome);
       result = { outcome, call };
     } catch (error) {
-      throw surfaced(error, init.action, call);
+      throw surfaced(error, init, call);
     } finally {
       firstSlot?.release(); // a call that never reached the throttle
       linked?.dispose();
@@ -109,7 +120,7 @@ export function createEngine(options: ResolvedOptions): Engine {
 
   const entrance: Entrance = {
     enter: (q, permit) => enter(q.init, q.startedAt, q.scopeKey, q.weight, permit, q.settle),
-    surfaced: (reason, action) => surfaced(reason, action),
+    surfaced: (reason, init) => surfaced(reason, init),
   };
 
   const run = <T>(init: CallInit, settle?: (result: RunResult) => T): Promise<T | RunResult> => {
@@ -119,6 +130,8 @@ export function createEngine(options: ResolvedOptions): Engine {
       const limit = limits.get(init.action);
       const scopeKey = scopeKeyOf(init.params);
       const weight = weightOf(limit?.unit, init.params);
+      if (events.wants('call'))
+        events.emit('call', { action: init.action, scopeKey, method: init.method, url: init.url }, init);
       if (!admit || !limit) return enter(init, startedAt, scopeKey, weight, undefined, settle);
       const queued = new QueuedCall(entrance, init, startedAt, scopeKey, weight, settle);
       const slot = { action: init.action, limit, scopeKey, weight, signal: init.signal };
@@ -126,7 +139,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       if (permit) return enter(init, startedAt, scopeKey, weight, permit, settle);
       return queued.promise();
     } catch (error) {
-      return Promise.reject(surfaced(error, init.action));
+      return Promise.reject(surfaced(error, init));
     }
   };
 

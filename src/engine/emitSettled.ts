@@ -16,21 +16,29 @@ export function emitSettled(events: EventSink, clock: Clock, call: ZimCall, outc
   const { state } = call;
   const reason = outcome.category === 'success' ? undefined : reasonOf(outcome);
   if (settled) {
-    events.emit('settled', {
-      action: call.action,
-      attempts: state.attempts,
-      category: outcome.category,
-      reason,
-      durationMs: clock.now() - state.startedAt,
-    });
+    events.emit(
+      'settled',
+      {
+        action: call.action,
+        attempts: state.attempts,
+        category: outcome.category,
+        reason,
+        durationMs: clock.now() - state.startedAt,
+      },
+      call,
+    );
   }
   if (gaveUp && reason !== undefined) {
-    events.emit('giveUp', {
-      action: call.action,
-      attempts: state.attempts,
-      category: outcome.category,
-      reason,
-      giveUp: outcome.giveUp,
-    });
+    events.emit(
+      'giveUp',
+      {
+        action: call.action,
+        attempts: state.attempts,
+        category: outcome.category,
+        reason,
+        giveUp: outcome.giveUp,
+      },
+      call,
+    );
   }
 }

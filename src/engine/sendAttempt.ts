@@ -28,11 +28,15 @@ export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink):
     state.attempts++;
     state.firstSentAt ??= clock.now();
     if (events.wants('attempt')) {
-      events.emit('attempt', {
-        action: call.action,
-        scopeKey: call.scopeKey,
-        attempt: state.attempts,
-      });
+      events.emit(
+        'attempt',
+        {
+          action: call.action,
+          scopeKey: call.scopeKey,
+          attempt: state.attempts,
+        },
+        call,
+      );
     }
     state.inFlight = true;
     if (call.appliesTimeout) {

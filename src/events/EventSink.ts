@@ -1,7 +1,12 @@
 import diagnostics from 'node:diagnostics_channel';
+import type { EventConsumer } from './EventConsumer.js';
 import type { ZimEvents, ZimHooks } from './ZimEvents.js';
 
 const channels = {
+  call: diagnostics.channel('zim-resilience:call'),
+  start: diagnostics.channel('zim-resilience:start'),
+  attemptEnd: diagnostics.channel('zim-resilience:attemptEnd'),
+  rejected: diagnostics.channel('zim-resilience:rejected'),
   attempt: diagnostics.channel('zim-resilience:attempt'),
   retry: diagnostics.channel('zim-resilience:retry'),
   throttle: diagnostics.channel('zim-resilience:throttle'),
@@ -19,19 +24,25 @@ function hookFailed(name: string, how: 'threw' | 'rejected', error: unknown): vo
 }
 
 /**
- * Delivers events to the user's hooks and to `node:diagnostics_channel`. A hook that throws
- * cannot break a call, nor one whose promise rejects: its error is reported as a process warning.
+ * Delivers events to the user's hooks, to `node:diagnostics_channel` and to telemetry (the
+ * `consumer`). A hook that throws cannot break a call, nor one whose promise rejects: its error is
+ * reported as a process warning. `source` (and `origin`) name the call an event is about, for the
+ * consumer only.
  */
 export class EventSink {
   readonly #hooks: ZimHooks;
+  readonly #consumer: EventConsumer | undefined;
 
-  constructor(hooks: ZimHooks = {}) {
+  constructor(hooks: ZimHooks = {}, consumer?: EventConsumer) {
     this.#hooks = hooks;
+    this.#consumer = consumer;
   }
 
-  emit<K extends keyof ZimEvents>(name: K, event: ZimEvents[K]): void {
+  emit<K extends keyof ZimEvents>(name: K, event: ZimEvents[K], source?: object, origin?: object): void {
     const hook = this.#hooks[name] as ((e: ZimEvents[K]) => void) | undefined;
     const channel = channels[name];
+    const consumer = this.#consumer;
+    if (consumer) consumer.take(name, event, source, origin); // reads it there and then, keeps none of it
     if (!hook && !channel.hasSubscribers) return;
     const frozen = Object.freeze(event) as ZimEvents[K];
     if (channel.hasSubscribers) channel.publish(frozen);
@@ -49,6 +60,8 @@ export class EventSink {
 
   /** Whether anything listens for `name` (so callers can skip building an event). */
   wants(name: keyof ZimEvents): boolean {
-    return this.#hooks[name] !== undefined || channels[name].hasSubscribers;
+    return (
+      this.#hooks[name] !== undefined || channels[name].hasSubscribers || this.#consumer?.wants(name) === true
+    );
   }
 }

@@ -5,6 +5,37 @@ import type { GiveUpReason } from '../core/GiveUpReason.js';
 // the fetch and undici doors may see any `Action=` of a request to `baseUrl`.
 
 /**
+ * A call was made: it waits for its first slot next (when its action has a limit). Emitted
+ * synchronously in the caller's context (telemetry takes the active span as the call's parent here).
+ *
+ * @public
+ */
+export interface CallEvent<A extends string = string> {
+  /** The action of the call. */
+  readonly action: A;
+  /** The GroupId or RoomId the limit is counted per, for scoped actions. */
+  readonly scopeKey: string | undefined;
+  /** The HTTP method, when the door knows it. */
+  readonly method: string | undefined;
+  /** The URL without the signed parameters (no AppId, nonce, timestamp or Signature), when the door knows it. */
+  readonly url: string | undefined;
+}
+
+/**
+ * A call got its first slot: its first attempt is signed and sent next.
+ *
+ * @public
+ */
+export interface StartEvent<A extends string = string> {
+  /** The action of the call. */
+  readonly action: A;
+  /** The GroupId or RoomId the limit is counted per, for scoped actions. */
+  readonly scopeKey: string | undefined;
+  /** How long it waited for that slot (0 when one was free). */
+  readonly queuedMs: number;
+}
+
+/**
  * An attempt is about to be sent (signed, past the throttle).
  *
  * @public
@@ -16,6 +47,27 @@ export interface AttemptEvent<A extends string = string> {
   readonly scopeKey: string | undefined;
   /** 1 for the first attempt. */
   readonly attempt: number;
+}
+
+/**
+ * An attempt ended: answered (and classified) or failed in transport. Not emitted for an attempt
+ * the call's abort or `close()` cut.
+ *
+ * @public
+ */
+export interface AttemptEndEvent<A extends string = string> {
+  /** The action of the call. */
+  readonly action: A;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+  /** How the attempt was classified. */
+  readonly category: Category;
+  /** The HTTP status of the answer (undefined for a transport error). */
+  readonly status: number | undefined;
+  /** The ZIM `Code` of the answer's body, when it had one. */
+  readonly code: number | undefined;
+  /** The ZIM code, the HTTP status or the transport error code, when not a success (as in `retry` and `settled`). */
+  readonly reason: string | undefined;
 }
 
 /**
@@ -100,6 +152,21 @@ export interface SettledEvent<A extends string = string> {
 }
 
 /**
+ * A call was rejected before it had a final outcome (no `settled`): aborted, closed, a spent
+ * quota, a weight that can never fit, a `serverSecret()` that failed.
+ *
+ * @public
+ */
+export interface RejectedEvent<A extends string = string> {
+  /** The action of the call. */
+  readonly action: A;
+  /** Attempts sent before it was rejected (0 when it never left the queue). */
+  readonly attempts: number;
+  /** The name of the error the caller gets (`ZimClosedError`, `ZimQuotaError`, `AbortError`...). */
+  readonly error: string;
+}
+
+/**
  * A call was given up after an answer or a transport error: the caller gets an error (through fetch and undici, the last answer).
  *
  * @public
@@ -162,13 +229,17 @@ export interface PassthroughEvent {
  * @public
  */
 export interface ZimEvents<A extends string = string> {
+  call: CallEvent<A>;
+  start: StartEvent<A>;
   attempt: AttemptEvent<A>;
+  attemptEnd: AttemptEndEvent<A>;
   retry: RetryEvent<A>;
   throttle: ThrottleEvent<A>;
   rateLimited: RateLimitedEvent<A>;
   resign: ResignEvent<A>;
   settled: SettledEvent<A>;
   giveUp: GiveUpEvent<A>;
+  rejected: RejectedEvent<A>;
   cluster: ClusterEvent;
   passthrough: PassthroughEvent;
 }

@@ -89,7 +89,14 @@ export function resilientFetch<const C extends string = never>(
     const params = engine.needsParams(action)
       ? requestParams(url.searchParams, handed.body, handed.contentType)
       : undefined;
-    const { outcome, call } = await engine.run({ action, params, signal, send });
+    const { outcome, call } = await engine.run({
+      action,
+      params,
+      signal,
+      send,
+      method: base.method,
+      url: unsigned,
+    });
     if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
     const { res, bytes } = outcome.response!.raw as FetchAnswer;
     return rebuilt(res, bytes);

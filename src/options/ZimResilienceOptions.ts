@@ -7,6 +7,7 @@ import type { ZimAction } from '../generated/actions.js';
 import type { LimitsOption } from '../limits/LimitSpec.js';
 import type { PlacedInterceptor } from '../remedies/PlacedInterceptor.js';
 import type { Remedy } from '../remedies/Remedy.js';
+import type { TelemetryOption } from '../telemetry/TelemetryOption.js';
 
 /** `idempotent` option: per action (documented, or `C`, one of `customActions`), whether sending it twice is harmless. */
 export type IdempotentOption<C extends string = never> = { readonly [A in ZimAction | C]?: boolean };
@@ -133,6 +134,14 @@ export interface ZimResilienceOptions<C extends string = never> {
    * timestamps and HTTP dates. @default the system clock: `performance.now()` and `Date.now()`
    */
   readonly clock?: Clock;
+  /**
+   * OpenTelemetry spans and metrics (docs/telemetry.md): a `zim.call {Action}` span per call with a
+   * CLIENT span per HTTP attempt, and the `http.client.request.duration` and `zim.client.*`
+   * metrics. On by default, through the global API, when the optional peer `@opentelemetry/api`
+   * is installed: with no SDK registered nothing is recorded and nothing is spent. `{ tracerProvider,
+   * meterProvider }` uses providers of your own; `false` turns it off. @default true
+   */
+  readonly telemetry?: TelemetryOption;
   /** Randomness for jitter: returns a number in [0, 1) (checked; anything else is a TypeError). @default Math.random */
   readonly random?: () => number;
 }

@@ -6,6 +6,7 @@ import type { ZimHooks } from '../events/ZimEvents.js';
 import { assertKnownAction } from '../limits/assertKnownAction.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 import { resolveLimits } from '../limits/resolveLimits.js';
+import type { ResolvedTelemetry } from '../telemetry/TelemetryOption.js';
 import { DEFAULTS } from './defaults.js';
 import type { ZimResilienceOptions } from './ZimResilienceOptions.js';
 
@@ -36,6 +37,7 @@ export interface ResolvedOptions {
   readonly clock: Clock;
   readonly random: () => number;
   readonly redis: ResolvedRedisOption | undefined;
+  readonly telemetry: ResolvedTelemetry;
 }
 
 /** A value as an error echoes it: NaN and Infinity as themselves (JSON would say null). */
@@ -112,6 +114,7 @@ const TOP = [
   'random',
   'redis',
   'customActions',
+  'telemetry',
 ];
 const RETRY = [
   'maxAttempts',
@@ -123,13 +126,17 @@ const RETRY = [
   'budget',
 ];
 const HOOKS = [
+  'call',
+  'start',
   'attempt',
+  'attemptEnd',
   'retry',
   'throttle',
   'rateLimited',
   'resign',
   'settled',
   'giveUp',
+  'rejected',
   'cluster',
   'passthrough',
 ];
@@ -246,6 +253,7 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
   }
 
   return {
+    telemetry: resolveTelemetry(o.telemetry),
     appId: o.appId,
     serverSecret: secret,
     baseUrl,
@@ -263,5 +271,26 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     clock,
     random: o.random ? checkedRandom(o.random) : Math.random,
     redis: resolveRedisOption(o.redis),
+  };
+}
+
+/** `telemetry`: a boolean, or `{ tracerProvider, meterProvider }` with a `getTracer` and a `getMeter`. */
+function resolveTelemetry(value: unknown): ResolvedTelemetry {
+  if (value === undefined || value === true) return { tracerProvider: undefined, meterProvider: undefined };
+  if (value === false) return false;
+  const t = object('telemetry', value);
+  known('telemetry', t, ['tracerProvider', 'meterProvider']);
+  const provider = (key: 'tracerProvider' | 'meterProvider', method: 'getTracer' | 'getMeter') => {
+    const p = t[key] as Record<string, unknown> | undefined;
+    if (p === undefined) return undefined;
+    if (typeof p !== 'object' || p === null || typeof p[method] !== 'function')
+      throw new TypeError(
+        `expected telemetry.${key} to be an OpenTelemetry provider with ${method}(), got ${p === null ? 'null' : typeof p}`,
+      );
+    return p as never;
+  };
+  return {
+    tracerProvider: provider('tracerProvider', 'getTracer'),
+    meterProvider: provider('meterProvider', 'getMeter'),
   };
 }

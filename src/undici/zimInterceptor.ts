@@ -144,6 +144,10 @@ async function run(
       controller,
       send,
       appliesTimeout: true,
+      method: opts.method,
+      get url() {
+        return `${String(opts.origin ?? '').replace(/\/$/, '')}${head}`;
+      },
     });
     // No answer, one too large to hand back whole, a 2xx without ZIM JSON: the same typed errors as the other doors.
     if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);

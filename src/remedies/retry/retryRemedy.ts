@@ -54,20 +54,28 @@ export function retryRemedy(options: ResolvedOptions, events: EventSink): Remedy
       if (decision.kind === 'give-up') return { ...outcome, giveUp: decision.reason };
       if (decision.resign) {
         resigns++;
-        events.emit('resign', {
-          action: call.action,
-          code: outcome.code,
-          clockOffsetMs: outcome.clockOffsetMs ?? 0,
-        });
+        events.emit(
+          'resign',
+          {
+            action: call.action,
+            code: outcome.code,
+            clockOffsetMs: outcome.clockOffsetMs ?? 0,
+          },
+          call,
+        );
       } else {
         retries++;
-        events.emit('retry', {
-          action: call.action,
-          attempt: call.state.attempts,
-          delayMs: decision.delayMs,
-          category: outcome.category,
-          reason: reasonOf(outcome),
-        });
+        events.emit(
+          'retry',
+          {
+            action: call.action,
+            attempt: call.state.attempts,
+            delayMs: decision.delayMs,
+            category: outcome.category,
+            reason: reasonOf(outcome),
+          },
+          call,
+        );
         await sleep(decision.delayMs, clock, call.signal);
       }
       try {

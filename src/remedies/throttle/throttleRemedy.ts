@@ -126,13 +126,17 @@ export function throttleRemedy(
         return { ...outcome, giveUp: 'deadline', requeues }; // the pause alone outlasts the deadline
       }
       requeues++;
-      events.emit('rateLimited', {
-        action: call.action,
-        scopeKey: call.scopeKey,
-        code: outcome.code,
-        pauseMs,
-        requeues,
-      });
+      events.emit(
+        'rateLimited',
+        {
+          action: call.action,
+          scopeKey: call.scopeKey,
+          code: outcome.code,
+          pauseMs,
+          requeues,
+        },
+        call,
+      );
       try {
         if (outcome.code === APP_WIDE_LIMIT) {
           appPausedUntil = Math.max(appPausedUntil, clock.now() + pauseMs);

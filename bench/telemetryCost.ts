@@ -1,0 +1,183 @@
+/**
+ * A developer's tool, not part of `npm run bench` (issue 22): what telemetry costs the client.
+ * The client's calls per CPU second in three modes, taken in the same round one after the other
+ * (a fake dispatcher answers on the next turn of the loop: no network, no server, so it holds
+ * still on a shared machine):
+ *
+ * - `off`: `telemetry: false`;
+ * - `no-sdk`: the default (`@opentelemetry/api` installed) with no SDK registered;
+ * - `sdk`: an SDK registered, every span sampled, a batch span processor and a metric reader
+ *   whose exporters do nothing (what an application that exports pays here, minus the export).
+ *
+ *   npx tsx bench/telemetryCost.ts [rounds] [concurrency]
+ *
+ * Prints each round's ratio to `off` (calls per CPU second), then the median, min and max.
+ */
+import { metrics, trace } from '@opentelemetry/api';
+import {
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type PushMetricExporter,
+} from '@opentelemetry/sdk-metrics';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  type SpanExporter,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
+import { Dispatcher } from 'undici';
+import { pkg } from './pkg.js';
+
+const ROUNDS = Number(process.argv[2] ?? 7);
+const CONCURRENCY = Number(process.argv[3] ?? 32);
+const CALLS = 20_000;
+
+type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
+/** undici's own `request()` hands a handler of the older API. */
+type AnyHandler = Dispatcher.DispatchHandler & {
+  onConnect?(abort: () => void): void;
+  onHeaders?(status: number, headers: Buffer[], resume: () => void, statusText: string): boolean;
+  onData?(chunk: Buffer): boolean;
+  onComplete?(trailers: Buffer[]): void;
+};
+const BODY = Buffer.from(
+  '{"Code":0,"Message":"success","RequestId":"mock-1","UserInfos":[{"UserId":"bench-user"}]}',
+);
+const HEADERS = { 'content-type': 'application/json', 'content-length': String(BODY.length) };
+const HEADERS_RAW = Object.entries(HEADERS).flatMap(([k, v]) => [Buffer.from(k), Buffer.from(v)]);
+
+/** Answers every request with one ZIM success on the next turn of the loop. */
+class Fake extends Dispatcher {
+  override dispatch(_opts: Dispatcher.DispatchOptions, handler: AnyHandler): boolean {
+    setImmediate(() => {
+      if (!handler.onRequestStart) {
+        handler.onConnect?.(() => {});
+        handler.onHeaders?.(200, HEADERS_RAW, () => {}, 'OK');
+        handler.onData?.(BODY);
+        handler.onComplete?.([]);
+        return;
+      }
+      const c = {
+        abort() {},
+        pause() {},
+        resume() {},
+        aborted: false,
+        paused: false,
+        reason: null,
+      } as Controller;
+      handler.onRequestStart(c, {});
+      handler.onResponseStart?.(c, 200, HEADERS, 'OK');
+      handler.onResponseData?.(c, BODY);
+      handler.onResponseEnd?.(c, {});
+    });
+    return true;
+  }
+  override close() {
+    return Promise.resolve();
+  }
+  override destroy() {
+    return Promise.resolve();
+  }
+}
+
+const noSpans: SpanExporter = {
+  export: (_spans, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
+  shutdown: () => Promise.resolve(),
+};
+const noMetrics: PushMetricExporter = {
+  export: (_metrics, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
+  forceFlush: () => Promise.resolve(),
+  shutdown: () => Promise.resolve(),
+};
+const spanProcessors = () => [
+  new BatchSpanProcessor(noSpans, { maxQueueSize: 65_536, scheduledDelayMillis: 200 }),
+];
+const tracerProvider = new BasicTracerProvider({ spanProcessors: spanProcessors() });
+/** One call in ten sampled (the others still record their metrics). */
+const sampledProvider = new BasicTracerProvider({
+  sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) }),
+  spanProcessors: spanProcessors(),
+});
+const meterProvider = new MeterProvider({
+  readers: [new PeriodicExportingMetricReader({ exporter: noMetrics, exportIntervalMillis: 1000 })],
+});
+
+const fake = new Fake();
+const base = { appId: 1, serverSecret: 's', baseUrl: 'http://127.0.0.1:9/', dispatcher: fake } as const;
+const limits = { QueryUserInfos: false } as const;
+const off = pkg.createZimClient({ ...base, limits, telemetry: false });
+const on = pkg.createZimClient({ ...base, limits }); // the default: the global API, whatever is registered
+const params = { UserIds: ['bench-user'] };
+
+/** CPU microseconds per call, `CALLS` calls with `CONCURRENCY` in flight. */
+async function cpuPerCall(client: typeof off): Promise<number> {
+  let i = 0;
+  const t = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (i++ < CALLS) await client.call('QueryUserInfos', params);
+    }),
+  );
+  const c = process.cpuUsage(t);
+  return (c.user + c.system) / CALLS;
+}
+
+const register = (provider = tracerProvider) => {
+  trace.setGlobalTracerProvider(provider);
+  metrics.setGlobalMeterProvider(meterProvider);
+};
+const unregister = () => {
+  trace.disable();
+  metrics.disable();
+};
+
+// warm every path
+await cpuPerCall(off);
+await cpuPerCall(on);
+register();
+await cpuPerCall(on);
+unregister();
+
+const rows: { off: number; noSdk: number; sdk: number; sampled: number }[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  // the order alternates: what one mode leaves to collect is not always billed to the same one
+  const withSdk = async (provider: BasicTracerProvider) => {
+    register(provider);
+    const us = await cpuPerCall(on);
+    unregister();
+    return us;
+  };
+  const row = { off: 0, noSdk: 0, sdk: 0, sampled: 0 };
+  if (r % 2 === 0) {
+    row.off = await cpuPerCall(off);
+    row.noSdk = await cpuPerCall(on);
+    row.sdk = await withSdk(tracerProvider);
+    row.sampled = await withSdk(sampledProvider);
+  } else {
+    row.sampled = await withSdk(sampledProvider);
+    row.sdk = await withSdk(tracerProvider);
+    row.noSdk = await cpuPerCall(on);
+    row.off = await cpuPerCall(off);
+  }
+  rows.push(row);
+  const ratio = (us: number) => (row.off / us).toFixed(3);
+  console.log(
+    `round ${r + 1}: off ${row.off.toFixed(1)} µs/call, no-sdk ${row.noSdk.toFixed(1)} (ratio ${ratio(row.noSdk)}), ` +
+      `sdk ${row.sdk.toFixed(1)} (${ratio(row.sdk)}), sdk sampling 10% ${row.sampled.toFixed(1)} (${ratio(row.sampled)})`,
+  );
+}
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return `median ${s[Math.floor(s.length / 2)]!.toFixed(3)} (min ${s[0]!.toFixed(3)}, max ${s.at(-1)!.toFixed(3)})`;
+};
+console.log(`client ratio, no SDK / off (calls per CPU second): ${stats(rows.map((x) => x.off / x.noSdk))}`);
+console.log(`client ratio, SDK + no-op exporters / off:          ${stats(rows.map((x) => x.off / x.sdk))}`);
+console.log(
+  `client ratio, SDK sampling 10% / off:               ${stats(rows.map((x) => x.off / x.sampled))}`,
+);
+await off.close();
+await on.close();
+await tracerProvider.shutdown();
+await sampledProvider.shutdown();
+await meterProvider.shutdown();

@@ -1,0 +1,361 @@
+import type {
+  Attributes,
+  Context,
+  Meter,
+  MeterProvider,
+  Span,
+  Tracer,
+  TracerProvider,
+} from '@opentelemetry/api';
+import type { ZimCall } from '../core/Call.js';
+import type { Clock } from '../core/Clock.js';
+import type { EventConsumer } from '../events/EventConsumer.js';
+import type { ClusterEvent, ZimEvents } from '../events/ZimEvents.js';
+import { attemptUrl } from './attemptUrl.js';
+import { errorTypeOf } from './errorTypeOf.js';
+import { Instruments } from './Instruments.js';
+import type { OtelApi } from './loadOtelApi.js';
+import { sdkRegistered } from './loadOtelApi.js';
+import { type Server, serverOf } from './serverOf.js';
+
+/** The instrumentation scope of every tracer and meter. */
+const SCOPE = 'zim-resilience';
+
+/** What telemetry keeps of one call, from its `call` event to its end. */
+interface CallTrace {
+  readonly action: string;
+  readonly tracer: Tracer;
+  /** The call span, and the context its attempts are children in. */
+  readonly span: Span;
+  /** False for a call span sampled out: its attempts get no span either (their metrics stay). */
+  readonly recording: boolean;
+  readonly context: Context;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly server: Server | undefined;
+  /** When the call was made (the client's clock). */
+  readonly startedAt: number;
+  /** Counted in `zim.client.queue` until its `start`. */
+  queued: boolean;
+  /** The time it waited for slots (its first, from `start`). */
+  waitedMs: number;
+  /** The attempt span in progress, when its start was for this call. */
+  attempt: Span | undefined;
+  attemptStartedAt: number;
+  /** A call that settled with a failure: its span ends at the `giveUp` that follows. */
+  givingUp: boolean;
+}
+
+type Providers = { readonly tracerProvider?: unknown; readonly meterProvider?: unknown };
+
+/** A `ZimCall`'s attempts are copies (`{ ...call, signed }`) sharing its `state`: the state is the call. */
+const keyOf = (source: object): object => (source as Partial<ZimCall>).state ?? source;
+
+/**
+ * Telemetry, as a reader of the engine's events: each call's span and its attempts' CLIENT spans,
+ * and the metrics, per the OpenTelemetry HTTP client conventions (docs/telemetry.md). While no SDK
+ * is registered (and no provider was given), it wants no event, so none is built. Tracers and
+ * meters are taken from the provider registered at each call, so an SDK registered later reports.
+ * It never throws into a call.
+ */
+export class Telemetry implements EventConsumer {
+  readonly #api: OtelApi;
+  readonly #clock: Clock;
+  readonly #tracerProvider: TracerProvider | undefined;
+  readonly #meterProvider: MeterProvider | undefined;
+  readonly #given: boolean;
+  #on = false;
+  readonly #calls = new WeakMap<object, CallTrace>();
+  #tracerFrom: TracerProvider | undefined;
+  #tracer: Tracer | undefined;
+  #meterFrom: MeterProvider | undefined;
+  #instruments: Instruments | undefined;
+  #cluster: ClusterEvent | undefined;
+  /** Calls waiting for their first slot, per action (`zim.client.queue`). */
+  readonly #queued = new Map<string, number>();
+  /** The server of the last origin seen (a client calls one origin). */
+  #origin = '';
+  #server: Server | undefined;
+
+  constructor(api: OtelApi, providers: Providers, clock: Clock) {
+    this.#api = api;
+    this.#clock = clock;
+    this.#tracerProvider = providers.tracerProvider as TracerProvider | undefined;
+    this.#meterProvider = providers.meterProvider as MeterProvider | undefined;
+    this.#given = this.#tracerProvider !== undefined || this.#meterProvider !== undefined;
+  }
+
+  wants(name: keyof ZimEvents): boolean {
+    // checked once per call, at its start: the other events of the call follow that answer
+    if (name === 'call' || name === 'cluster') this.#on = this.#given || sdkRegistered();
+    return this.#on && name !== 'passthrough';
+  }
+
+  take<K extends keyof ZimEvents>(name: K, event: ZimEvents[K], source?: object, origin?: object): void {
+    if (!this.#on) return;
+    try {
+      this.#take(name, event, source, origin);
+    } catch {
+      // telemetry never breaks a call
+    }
+  }
+
+  #take(name: keyof ZimEvents, event: unknown, source?: object, origin?: object): void {
+    switch (name) {
+      case 'call':
+        if (source) this.#called(event as ZimEvents['call'], source);
+        return;
+      case 'start': {
+        const trace = origin && this.#calls.get(origin);
+        if (!trace || !source) return;
+        this.#calls.set(keyOf(source), trace);
+        const { queuedMs } = event as ZimEvents['start'];
+        trace.waitedMs += queuedMs;
+        this.#dequeue(trace);
+        return;
+      }
+      case 'attempt':
+        if (source) this.#attempt(event as ZimEvents['attempt'], source as ZimCall);
+        return;
+      case 'attemptEnd':
+        if (source) this.#attemptEnd(event as ZimEvents['attemptEnd'], source);
+        return;
+      case 'throttle': {
+        const { action, waitedMs } = event as ZimEvents['throttle'];
+        this.#meters().throttleWait.record(waitedMs / 1000, { 'zim.action': action });
+        return;
+      }
+      case 'retry': {
+        const r = event as ZimEvents['retry'];
+        this.#meters().retries.add(1, { 'zim.action': r.action, 'zim.category': r.category });
+        this.#traceOf(source)?.span.addEvent('zim.retry', {
+          'zim.attempt': r.attempt,
+          'zim.retry.delay_ms': r.delayMs,
+          'zim.category': r.category,
+          'zim.reason': r.reason,
+        });
+        return;
+      }
+      case 'resign': {
+        const r = event as ZimEvents['resign'];
+        this.#meters().retries.add(1, { 'zim.action': r.action, 'zim.category': 'auth' });
+        this.#traceOf(source)?.span.addEvent('zim.resign', {
+          ...(r.code !== undefined && { 'zim.code': r.code }),
+          'zim.clock_offset_ms': r.clockOffsetMs,
+        });
+        return;
+      }
+      case 'rateLimited': {
+        const r = event as ZimEvents['rateLimited'];
+        this.#meters().rateLimited.add(1, {
+          'zim.action': r.action,
+          ...(r.code !== undefined && { 'zim.code': r.code }),
+        });
+        this.#traceOf(source)?.span.addEvent('zim.rate_limited', {
+          ...(r.code !== undefined && { 'zim.code': r.code }),
+          'zim.pause_ms': r.pauseMs,
+          'zim.requeues': r.requeues,
+        });
+        return;
+      }
+      case 'settled':
+        if (source) this.#settled(event as ZimEvents['settled'], source);
+        return;
+      case 'giveUp': {
+        const trace = this.#traceOf(source);
+        if (!trace) return;
+        const { giveUp } = event as ZimEvents['giveUp'];
+        if (giveUp !== undefined) trace.span.setAttribute('zim.give_up.reason', giveUp);
+        if (trace.givingUp) trace.span.end();
+        return;
+      }
+      case 'rejected':
+        if (source) this.#rejected(event as ZimEvents['rejected'], source);
+        return;
+      case 'cluster':
+        this.#cluster = event as ClusterEvent;
+        this.#meters(); // the gauge reads the last state
+        return;
+      default:
+        return;
+    }
+  }
+
+  #traceOf(source: object | undefined): CallTrace | undefined {
+    return source ? this.#calls.get(keyOf(source)) : undefined;
+  }
+
+  #meters(): Instruments {
+    const provider = this.#meterProvider ?? this.#api.metrics.getMeterProvider();
+    if (provider !== this.#meterFrom || !this.#instruments) {
+      this.#meterFrom = provider;
+      const meter: Meter = provider.getMeter(SCOPE);
+      this.#instruments = new Instruments(
+        meter,
+        () => this.#cluster,
+        () => this.#queued,
+      );
+    }
+    return this.#instruments;
+  }
+
+  #tracerNow(): Tracer {
+    const provider = this.#tracerProvider ?? this.#api.trace.getTracerProvider();
+    if (provider !== this.#tracerFrom || !this.#tracer) {
+      this.#tracerFrom = provider;
+      this.#tracer = provider.getTracer(SCOPE);
+    }
+    return this.#tracer;
+  }
+
+  #serverOf(url: string | undefined): Server | undefined {
+    if (url === undefined) return undefined;
+    const end = url.indexOf('/', url.indexOf('//') + 2);
+    const origin = end === -1 ? url : url.slice(0, end);
+    if (origin !== this.#origin) {
+      this.#origin = origin;
+      this.#server = serverOf(origin);
+    }
+    return this.#server;
+  }
+
+  #called(event: ZimEvents['call'], source: object): void {
+    const api = this.#api;
+    const parent = api.context.active();
+    const tracer = this.#tracerNow();
+    const span = tracer.startSpan(
+      `zim.call ${event.action}`,
+      { kind: api.SpanKind.INTERNAL, attributes: { 'zim.action': event.action } },
+      parent,
+    );
+    const recording = span.isRecording();
+    this.#calls.set(source, {
+      action: event.action,
+      tracer,
+      span,
+      recording,
+      context: recording ? api.trace.setSpan(parent, span) : parent,
+      method: event.method,
+      url: event.url,
+      server: this.#serverOf(event.url),
+      startedAt: this.#clock.now(),
+      queued: true,
+      waitedMs: 0,
+      attempt: undefined,
+      attemptStartedAt: 0,
+      givingUp: false,
+    });
+    this.#meters(); // taken now: the queue is observed from the first call on
+    this.#queued.set(event.action, (this.#queued.get(event.action) ?? 0) + 1);
+  }
+
+  #dequeue(trace: CallTrace): void {
+    if (!trace.queued) return;
+    trace.queued = false;
+    this.#queued.set(trace.action, (this.#queued.get(trace.action) ?? 1) - 1);
+  }
+
+  #attempt(event: ZimEvents['attempt'], call: ZimCall): void {
+    const trace = this.#calls.get(keyOf(call));
+    if (!trace) return;
+    trace.attemptStartedAt = this.#clock.now();
+    if (!trace.recording) return;
+    trace.attempt?.end(); // its end was not told (a chain without the classify interceptor)
+    const attributes: Attributes = { 'zim.action': trace.action };
+    if (trace.method !== undefined) attributes['http.request.method'] = trace.method;
+    if (trace.url !== undefined) attributes['url.full'] = attemptUrl(trace.url, call.signed);
+    if (trace.server) {
+      attributes['server.address'] = trace.server.address;
+      attributes['server.port'] = trace.server.port;
+    }
+    if (event.attempt > 1) attributes['http.request.resend_count'] = event.attempt - 1;
+    trace.attempt = trace.tracer.startSpan(
+      trace.method ?? 'HTTP',
+      { kind: this.#api.SpanKind.CLIENT, attributes },
+      trace.context,
+    );
+  }
+
+  #attemptEnd(event: ZimEvents['attemptEnd'], source: object): void {
+    const trace = this.#calls.get(keyOf(source));
+    if (!trace) return;
+    const seconds = (this.#clock.now() - trace.attemptStartedAt) / 1000;
+    const errorType = errorTypeOf(event);
+    const span = trace.attempt;
+    trace.attempt = undefined;
+    if (span) {
+      const ended: Attributes = { 'zim.category': event.category };
+      if (event.status !== undefined) ended['http.response.status_code'] = event.status;
+      if (event.code !== undefined) ended['zim.code'] = event.code;
+      if (errorType !== undefined) ended['error.type'] = errorType;
+      span.setAttributes(ended);
+      if (errorType !== undefined) {
+        span.setStatus({
+          code: this.#api.SpanStatusCode.ERROR,
+          ...(event.reason !== undefined && { message: event.reason }),
+        });
+      }
+      span.end();
+    }
+    const attributes: Attributes = { 'zim.action': trace.action };
+    if (trace.method !== undefined) attributes['http.request.method'] = trace.method;
+    if (trace.server) {
+      attributes['server.address'] = trace.server.address;
+      attributes['server.port'] = trace.server.port;
+    }
+    if (event.status !== undefined) attributes['http.response.status_code'] = event.status;
+    if (errorType !== undefined) attributes['error.type'] = errorType;
+    this.#meters().requestDuration.record(seconds, attributes);
+  }
+
+  #settled(event: ZimEvents['settled'], source: object): void {
+    const trace = this.#calls.get(keyOf(source));
+    const failed = event.category !== 'success';
+    const attributes: Attributes = { 'zim.action': event.action, 'zim.category': event.category };
+    if (failed) attributes['error.type'] = event.category;
+    this.#meters().callDuration.record(event.durationMs / 1000, attributes);
+    if (!trace) return;
+    trace.attempt?.end();
+    const { span } = trace;
+    span.setAttributes({
+      'zim.attempts': event.attempts,
+      'zim.category': event.category,
+      'zim.throttle.wait_ms': trace.waitedMs,
+    });
+    if (!failed) {
+      span.end();
+      return;
+    }
+    if (event.reason !== undefined) span.setAttribute('zim.reason', event.reason);
+    span.setAttribute('error.type', event.category);
+    span.setStatus({
+      code: this.#api.SpanStatusCode.ERROR,
+      ...(event.reason !== undefined && { message: event.reason }),
+    });
+    trace.givingUp = true; // ended by the giveUp event that follows, with its reason
+  }
+
+  #rejected(event: ZimEvents['rejected'], source: object): void {
+    const trace = this.#calls.get(keyOf(source));
+    if (!trace) return;
+    const meters = this.#meters();
+    this.#dequeue(trace);
+    const seconds = (this.#clock.now() - trace.startedAt) / 1000;
+    meters.callDuration.record(seconds, { 'zim.action': trace.action, 'error.type': event.error });
+    const error = { code: this.#api.SpanStatusCode.ERROR, message: event.error };
+    const { attempt, span } = trace;
+    trace.attempt = undefined;
+    if (attempt) {
+      attempt.setAttribute('error.type', event.error);
+      attempt.setStatus(error);
+      attempt.end();
+    }
+    span.setAttributes({
+      'zim.attempts': event.attempts,
+      'zim.throttle.wait_ms': trace.waitedMs,
+      'error.type': event.error,
+    });
+    span.setStatus(error);
+    span.end();
+  }
+}
