@@ -7,64 +7,12 @@
  *
  * `compose` is bare through an interceptor that does nothing: what undici's handler adapters cost.
  */
-import { Dispatcher, request } from 'undici';
+import { request } from 'undici';
+import { FakeDispatcher } from './FakeDispatcher.js';
 import { pkg } from './pkg.js';
 
-/** The controller our new-API handlers get from the fake (nothing to abort: it answers at once). */
-type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
-type AnyHandler = Dispatcher.DispatchHandler & {
-  onConnect?(abort: () => void): void;
-  onHeaders?(status: number, headers: Buffer[], resume: () => void, statusText: string): boolean;
-  onData?(chunk: Buffer): boolean;
-  onComplete?(trailers: Buffer[]): void;
-};
-
-const BODY = Buffer.from(
-  '{"Code":0,"Message":"success","RequestId":"mock-1","UserInfos":[{"UserId":"bench-user","UserName":"b"}]}',
-);
-const HEADERS_RAW = [
-  Buffer.from('content-type'),
-  Buffer.from('application/json'),
-  Buffer.from('content-length'),
-  Buffer.from(String(BODY.length)),
-];
-const HEADERS = { 'content-type': 'application/json', 'content-length': String(BODY.length) };
-
-class Fake extends Dispatcher {
-  override dispatch(_opts: Dispatcher.DispatchOptions, handler: AnyHandler): boolean {
-    setImmediate(() => {
-      if (handler.onRequestStart) {
-        const c = {
-          abort() {},
-          pause() {},
-          resume() {},
-          aborted: false,
-          paused: false,
-          reason: null,
-        } as Controller;
-        handler.onRequestStart(c, {});
-        handler.onResponseStart?.(c, 200, HEADERS, 'OK');
-        handler.onResponseData?.(c, BODY);
-        handler.onResponseEnd?.(c, {});
-      } else {
-        handler.onConnect?.(() => {});
-        handler.onHeaders?.(200, HEADERS_RAW, () => {}, 'OK');
-        handler.onData?.(BODY);
-        handler.onComplete?.([]);
-      }
-    });
-    return true;
-  }
-  override close() {
-    return Promise.resolve();
-  }
-  override destroy() {
-    return Promise.resolve();
-  }
-}
-
 const base = 'http://127.0.0.1:9/';
-const fake = new Fake();
+const fake = new FakeDispatcher();
 const opts = { appId: 1, serverSecret: 's', baseUrl: base, limits: { QueryUserInfos: false } } as const;
 const interceptor = pkg.zimInterceptor(opts);
 const composed = fake.compose(interceptor);

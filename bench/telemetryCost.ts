@@ -26,60 +26,12 @@ import {
   type SpanExporter,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
-import { Dispatcher } from 'undici';
+import { FakeDispatcher } from './FakeDispatcher.js';
 import { pkg } from './pkg.js';
 
 const ROUNDS = Number(process.argv[2] ?? 7);
 const CONCURRENCY = Number(process.argv[3] ?? 32);
 const CALLS = 20_000;
-
-type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
-/** undici's own `request()` hands a handler of the older API. */
-type AnyHandler = Dispatcher.DispatchHandler & {
-  onConnect?(abort: () => void): void;
-  onHeaders?(status: number, headers: Buffer[], resume: () => void, statusText: string): boolean;
-  onData?(chunk: Buffer): boolean;
-  onComplete?(trailers: Buffer[]): void;
-};
-const BODY = Buffer.from(
-  '{"Code":0,"Message":"success","RequestId":"mock-1","UserInfos":[{"UserId":"bench-user"}]}',
-);
-const HEADERS = { 'content-type': 'application/json', 'content-length': String(BODY.length) };
-const HEADERS_RAW = Object.entries(HEADERS).flatMap(([k, v]) => [Buffer.from(k), Buffer.from(v)]);
-
-/** Answers every request with one ZIM success on the next turn of the loop. */
-class Fake extends Dispatcher {
-  override dispatch(_opts: Dispatcher.DispatchOptions, handler: AnyHandler): boolean {
-    setImmediate(() => {
-      if (!handler.onRequestStart) {
-        handler.onConnect?.(() => {});
-        handler.onHeaders?.(200, HEADERS_RAW, () => {}, 'OK');
-        handler.onData?.(BODY);
-        handler.onComplete?.([]);
-        return;
-      }
-      const c = {
-        abort() {},
-        pause() {},
-        resume() {},
-        aborted: false,
-        paused: false,
-        reason: null,
-      } as Controller;
-      handler.onRequestStart(c, {});
-      handler.onResponseStart?.(c, 200, HEADERS, 'OK');
-      handler.onResponseData?.(c, BODY);
-      handler.onResponseEnd?.(c, {});
-    });
-    return true;
-  }
-  override close() {
-    return Promise.resolve();
-  }
-  override destroy() {
-    return Promise.resolve();
-  }
-}
 
 const noSpans: SpanExporter = {
   export: (_spans, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
@@ -103,7 +55,7 @@ const meterProvider = new MeterProvider({
   readers: [new PeriodicExportingMetricReader({ exporter: noMetrics, exportIntervalMillis: 1000 })],
 });
 
-const fake = new Fake();
+const fake = new FakeDispatcher();
 const base = { appId: 1, serverSecret: 's', baseUrl: 'http://127.0.0.1:9/', dispatcher: fake } as const;
 const limits = { QueryUserInfos: false } as const;
 const off = pkg.createZimClient({ ...base, limits, telemetry: false });
