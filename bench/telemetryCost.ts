@@ -14,46 +14,21 @@
  * Prints each round's ratio to `off` (calls per CPU second), then the median, min and max.
  */
 import { metrics, trace } from '@opentelemetry/api';
-import {
-  MeterProvider,
-  PeriodicExportingMetricReader,
-  type PushMetricExporter,
-} from '@opentelemetry/sdk-metrics';
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  ParentBasedSampler,
-  type SpanExporter,
-  TraceIdRatioBasedSampler,
-} from '@opentelemetry/sdk-trace-base';
+import { ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
 import { FakeDispatcher } from './FakeDispatcher.js';
+import { noopMeterProvider, noopTracerProvider } from './otelNoop.js';
 import { pkg } from './pkg.js';
 
 const ROUNDS = Number(process.argv[2] ?? 7);
 const CONCURRENCY = Number(process.argv[3] ?? 32);
 const CALLS = 20_000;
 
-const noSpans: SpanExporter = {
-  export: (_spans, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
-  shutdown: () => Promise.resolve(),
-};
-const noMetrics: PushMetricExporter = {
-  export: (_metrics, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
-  forceFlush: () => Promise.resolve(),
-  shutdown: () => Promise.resolve(),
-};
-const spanProcessors = () => [
-  new BatchSpanProcessor(noSpans, { maxQueueSize: 65_536, scheduledDelayMillis: 200 }),
-];
-const tracerProvider = new BasicTracerProvider({ spanProcessors: spanProcessors() });
+const tracerProvider = noopTracerProvider();
 /** One call in ten sampled (the others still record their metrics). */
-const sampledProvider = new BasicTracerProvider({
-  sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) }),
-  spanProcessors: spanProcessors(),
-});
-const meterProvider = new MeterProvider({
-  readers: [new PeriodicExportingMetricReader({ exporter: noMetrics, exportIntervalMillis: 1000 })],
-});
+const sampledProvider = noopTracerProvider(
+  new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) }),
+);
+const meterProvider = noopMeterProvider();
 
 const fake = new FakeDispatcher();
 const base = { appId: 1, serverSecret: 's', baseUrl: 'http://127.0.0.1:9/', dispatcher: fake } as const;
@@ -94,7 +69,7 @@ unregister();
 const rows: { off: number; noSdk: number; sdk: number; sampled: number }[] = [];
 for (let r = 0; r < ROUNDS; r++) {
   // the order alternates: what one mode leaves to collect is not always billed to the same one
-  const withSdk = async (provider: BasicTracerProvider) => {
+  const withSdk = async (provider: typeof tracerProvider) => {
     register(provider);
     const us = await cpuPerCall(on);
     unregister();

@@ -6,32 +6,10 @@
  *   npx tsx bench/telemetryFloor.ts
  */
 import { context, metrics, SpanKind, trace } from '@opentelemetry/api';
-import {
-  MeterProvider,
-  PeriodicExportingMetricReader,
-  type PushMetricExporter,
-} from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { noopMeterProvider, noopTracerProvider } from './otelNoop.js';
 
-const noSpans: SpanExporter = {
-  export: (_spans, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
-  shutdown: () => Promise.resolve(),
-};
-const noMetrics: PushMetricExporter = {
-  export: (_metrics, done) => done({ code: 0 }), // 0: ExportResultCode.SUCCESS
-  forceFlush: () => Promise.resolve(),
-  shutdown: () => Promise.resolve(),
-};
-trace.setGlobalTracerProvider(
-  new BasicTracerProvider({
-    spanProcessors: [new BatchSpanProcessor(noSpans, { maxQueueSize: 65_536, scheduledDelayMillis: 200 })],
-  }),
-);
-metrics.setGlobalMeterProvider(
-  new MeterProvider({
-    readers: [new PeriodicExportingMetricReader({ exporter: noMetrics, exportIntervalMillis: 1000 })],
-  }),
-);
+trace.setGlobalTracerProvider(noopTracerProvider());
+metrics.setGlobalMeterProvider(noopMeterProvider());
 const tracer = trace.getTracer('floor');
 const meter = metrics.getMeter('floor');
 const attempts = meter.createHistogram('http.client.request.duration', { unit: 's' });
