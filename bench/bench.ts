@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the design's performance figures, measured side by side in one run against
  * the mock server (in a process of its own) on loopback. Prints a table, writes
- * `bench/results.json` and `bench/RESULTS.md`. `--quick` runs tiny sizes and writes nothing.
+ * `bench/results.json` and `bench/RESULTS.md`. `--quick` runs tiny sizes and writes nothing;
+ * `--only telemetry[,jobs...]` runs the sections named (full sizes unless `--quick`) and writes nothing.
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -17,10 +18,17 @@ import { precision } from './precision.js';
 import { markdownTable, printTable } from './printTable.js';
 import { resultsMarkdown } from './resultsMarkdown.js';
 import { scale } from './scale.js';
+import { telemetry } from './telemetry.js';
 import { throughput } from './throughput.js';
 import { collectWarnings } from './warnings.js';
 
 const quick = process.argv.includes('--quick');
+const SECTIONS = ['throughput', 'latency', 'faults', 'scale', 'precision', 'fleet', 'jobs', 'telemetry'];
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
+const unknown = only?.filter((name) => !SECTIONS.includes(name));
+if (only?.length === 0 || (unknown && unknown.length > 0))
+  throw new Error(`--only takes section names, comma-separated, among ${SECTIONS.join(', ')}`);
 const warnings = collectWarnings();
 
 const SETTINGS = quick
@@ -32,6 +40,7 @@ const SETTINGS = quick
       precision: { callers: 60, slowCallers: 3, handMadeCallers: 60 },
       fleet: { processes: [3, 6], calls: 40, rounds: 1 },
       jobs: { rounds: 1, batchUsers: 1000, members: 2500, smallLimit: 100 },
+      telemetry: { rounds: 2, concurrency: 32, warmUpMs: 200, warmMs: 50, windowMs: 150 },
     }
   : {
       throughput: { rounds: 5, concurrencies: [32, 256], warmUpMs: 800, warmMs: 100, windowMs: 500 },
@@ -47,6 +56,7 @@ const SETTINGS = quick
       precision: { callers: 1000, slowCallers: 20, handMadeCallers: 200 },
       fleet: { processes: [3, 6], calls: 40, rounds: 3 },
       jobs: { rounds: 3, batchUsers: 10_000, members: 25_000, smallLimit: 100 },
+      telemetry: { rounds: 9, concurrency: 32, warmUpMs: 1000, warmMs: 100, windowMs: 1000 },
     };
 
 const info = machine();
@@ -60,6 +70,7 @@ const seconds: Record<string, number> = {};
 const started = performance.now();
 
 async function section<T extends { figures: Figure[]; raw: unknown }>(name: string, run: () => Promise<T>) {
+  if (only && !only.includes(name)) return;
   const t0 = performance.now();
   process.stdout.write(`${name}... `);
   const result = await run();
@@ -77,6 +88,7 @@ try {
   await section('precision', () => precision(mocks, SETTINGS.precision));
   await section('fleet', () => fleet(SETTINGS.fleet));
   await section('jobs', () => jobs(mocks, SETTINGS.jobs));
+  await section('telemetry', () => telemetry(mocks, SETTINGS.telemetry));
 } finally {
   mocks.stop();
 }
@@ -94,7 +106,7 @@ const warned = [...warnings(), ...scaleWarnings.map((w) => `${w} (scale process)
 if (warned.length > 0)
   console.log(`\nprocess warnings during the run:\n${warned.map((w) => `  ${w}`).join('\n')}`);
 
-if (!quick) {
+if (!quick && !only) {
   const results = {
     machine: info,
     settings: SETTINGS,

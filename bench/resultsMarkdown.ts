@@ -36,6 +36,10 @@ Written by \`npm run bench\` (\`bench/bench.ts\`); the raw numbers of every roun
   collections.
 - Faults (5): a fresh client per run, faults injected by the mock (\`faults: { busy }\`).
   Attempts per success = server arrivals / successful calls; traffic ratio = arrivals / calls.
+- Telemetry (8): \`createZimClient\` with \`telemetry: false\`, with the default
+  (\`@opentelemetry/api\` installed, no SDK registered) and with an SDK passed as its own providers
+  (every span sampled, batch span processor, periodic metric reader, exporters that do nothing),
+  32 calls in flight on QueryUserInfos as in (1); rounds interleaved, each ratio within a round.
 
 Settings: \`${JSON.stringify(settings)}\`
 
