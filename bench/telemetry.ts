@@ -2,6 +2,7 @@ import { type Figure, figure } from './Figure.js';
 import type { MockProcess } from './MockProcess.js';
 import { noopMeterProvider, noopTracerProvider } from './otelNoop.js';
 import { runForDuration } from './runForDuration.js';
+import { otelByHand } from './stacks/otelByHand.js';
 import type { Stack } from './stacks/Stack.js';
 import { zimClientWithTelemetry } from './stacks/zimClient.js';
 import { median, quantile } from './statistics.js';
@@ -46,12 +47,20 @@ export async function telemetry(
     { tracerProvider, meterProvider },
     'OTel SDK + no-op exporters',
   )(options);
-  const stacks: Stack[] = [off, noSdk, sdk];
+  // the floor: the same spans and points made by hand around a client with telemetry off
+  const byHand = otelByHand(
+    zimClientWithTelemetry(false, 'telemetry off')(options),
+    { tracerProvider, meterProvider },
+    server.url,
+    ACTION,
+  );
+  const stacks: Stack[] = [off, noSdk, sdk, byHand];
   const raw: TelemetryRaw = {};
   /** One run; the SDK's spans still queued are flushed after it, not billed to the next stack. */
   const run = async (stack: Stack, warmMs: number, windowMs: number) => {
     const r = await runForDuration(() => stack.call(PARAMS), settings.concurrency, warmMs, windowMs);
-    if (stack === sdk) await Promise.all([tracerProvider.forceFlush(), meterProvider.forceFlush()]);
+    if (stack === sdk || stack === byHand)
+      await Promise.all([tracerProvider.forceFlush(), meterProvider.forceFlush()]);
     return r;
   };
   try {
@@ -101,10 +110,33 @@ export async function telemetry(
       ),
     );
   }
+  const floor = perRound(byHand, off, 'callsPerSecond');
+  figures.push(
+    figure(
+      SECTION,
+      `client, the same spans and points by hand (the SDK's floor) / telemetry off, concurrency ${c}`,
+      median(floor),
+      'x',
+      undefined,
+      `${rate(byHand)} vs ${rate(off)} calls/s; ${rounds(floor, 3)}`,
+    ),
+  );
+  const ours = perRound(sdk, byHand, 'callsPerSecond');
+  figures.push(
+    figure(
+      SECTION,
+      `client, OTel SDK + no-op exporters / the same by hand, concurrency ${c}`,
+      median(ours),
+      'x',
+      undefined,
+      `what our layer costs above the SDK's own; ${rounds(ours, 3)}`,
+    ),
+  );
   const cpus: [Stack, string][] = [
     [off, 'telemetry off'],
     [noSdk, 'no SDK'],
     [sdk, 'OTel SDK + no-op exporters'],
+    [byHand, 'spans and points by hand'],
   ];
   for (const [stack, label] of cpus) {
     const us = raw[stack.name]!.cpuUsPerCall;

@@ -260,6 +260,19 @@ describe('with an SDK registered', () => {
     expect(metric(after.resourceMetrics, 'zim.client.throttle.wait')?.dataPoints.length).toBeGreaterThan(0);
   });
 
+  it("zim.throttle.wait_ms counts a retry's wait for a slot, not only the first", async () => {
+    const { client, server } = await setup({ limits: { QueryUserInfos: { perSecond: 1, burst: 1 } } });
+    server.script('QueryUserInfos', [{ code: 1 }]); // the first attempt is answered busy
+    // the first call's retry waits about a second for the next slot (ahead of the second call)
+    await Promise.all([
+      client.call('QueryUserInfos', { UserIds: ['first'] }),
+      client.call('QueryUserInfos', { UserIds: ['second'] }),
+    ]);
+    const first = callSpans().find((s) => s.attributes['zim.attempts'] === 2);
+    expect(first).toBeDefined();
+    expect(first!.attributes['zim.throttle.wait_ms'] as number).toBeGreaterThan(500);
+  });
+
   it('a call given up and a call aborted end their spans with the reason', async () => {
     const { client, server } = await setup({ retry: { maxAttempts: 2, minDelayMs: 1, maxDelayMs: 2 } });
     server.script('QueryUserInfos', [{ http: 503 }, { http: 503 }]);

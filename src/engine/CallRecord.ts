@@ -9,5 +9,7 @@ export class CallRecord implements CallState {
   attempts = 0;
   firstSentAt: number | undefined = undefined;
   inFlight = false;
+  /** What telemetry keeps of this call (a field, not a WeakMap entry: no ephemeron for the GC to trace); the engine never reads it. */
+  trace: unknown = undefined;
   constructor(readonly startedAt: number) {}
 }

@@ -71,7 +71,7 @@ export function createEngine(options: ResolvedOptions): Engine {
             mayHaveCommitted: call?.state.inFlight ?? false,
           })
         : error;
-    if (events.wants('rejected')) events.emit('rejected', rejectedOf(init.action, call, shown), init);
+    if (events.wants('rejected')) events.emit('rejected', rejectedOf(init.action, call, shown), call ?? init);
     return shown;
   };
 

@@ -9,6 +9,7 @@ import type {
 } from '@opentelemetry/api';
 import type { ZimCall } from '../core/Call.js';
 import type { Clock } from '../core/Clock.js';
+import type { CallRecord } from '../engine/CallRecord.js';
 import type { EventConsumer } from '../events/EventConsumer.js';
 import type { ClusterEvent, ZimEvents } from '../events/ZimEvents.js';
 import { attemptUrl } from './attemptUrl.js';
@@ -48,8 +49,9 @@ interface CallTrace {
 
 type Providers = { readonly tracerProvider?: unknown; readonly meterProvider?: unknown };
 
-/** A `ZimCall`'s attempts are copies (`{ ...call, signed }`) sharing its `state`: the state is the call. */
-const keyOf = (source: object): object => (source as Partial<ZimCall>).state ?? source;
+/** A `ZimCall`'s attempts are copies (`{ ...call, signed }`) sharing its `state`: the engine's record. */
+const recordOf = (source: object): CallRecord | undefined =>
+  (source as Partial<ZimCall>).state as CallRecord | undefined;
 
 /**
  * Telemetry, as a reader of the engine's events: each call's span and its attempts' CLIENT spans,
@@ -65,7 +67,11 @@ export class Telemetry implements EventConsumer {
   readonly #meterProvider: MeterProvider | undefined;
   readonly #given: boolean;
   #on = false;
-  readonly #calls = new WeakMap<object, CallTrace>();
+  /**
+   * Calls made and not yet started, by the door's `CallInit` (a started call's trace is on its
+   * record, `call.state.trace`: one field read, and no ephemeron left for the GC to trace).
+   */
+  readonly #waiting = new WeakMap<object, CallTrace>();
   #tracerFrom: TracerProvider | undefined;
   #tracer: Tracer | undefined;
   #meterFrom: MeterProvider | undefined;
@@ -106,9 +112,11 @@ export class Telemetry implements EventConsumer {
         if (source) this.#called(event as ZimEvents['call'], source);
         return;
       case 'start': {
-        const trace = origin && this.#calls.get(origin);
-        if (!trace || !source) return;
-        this.#calls.set(keyOf(source), trace);
+        const trace = origin && this.#waiting.get(origin);
+        const record = source && recordOf(source);
+        if (!trace || !record) return;
+        this.#waiting.delete(origin);
+        record.trace = trace;
         const { queuedMs } = event as ZimEvents['start'];
         trace.waitedMs += queuedMs;
         this.#dequeue(trace);
@@ -123,6 +131,8 @@ export class Telemetry implements EventConsumer {
       case 'throttle': {
         const { action, waitedMs } = event as ZimEvents['throttle'];
         this.#meters().throttleWait.record(waitedMs / 1000, { 'zim.action': action });
+        const trace = this.#traceOf(source); // a later attempt's wait (a first slot's is told by `start`)
+        if (trace) trace.waitedMs += waitedMs;
         return;
       }
       case 'retry': {
@@ -181,8 +191,11 @@ export class Telemetry implements EventConsumer {
     }
   }
 
+  /** The trace of the call `source` names: its record's, or (not yet started) its `CallInit`'s. */
   #traceOf(source: object | undefined): CallTrace | undefined {
-    return source ? this.#calls.get(keyOf(source)) : undefined;
+    if (!source) return undefined;
+    const record = recordOf(source);
+    return record ? (record.trace as CallTrace | undefined) : this.#waiting.get(source);
   }
 
   #meters(): Instruments {
@@ -229,7 +242,7 @@ export class Telemetry implements EventConsumer {
       parent,
     );
     const recording = span.isRecording();
-    this.#calls.set(source, {
+    this.#waiting.set(source, {
       action: event.action,
       tracer,
       span,
@@ -256,7 +269,7 @@ export class Telemetry implements EventConsumer {
   }
 
   #attempt(event: ZimEvents['attempt'], call: ZimCall): void {
-    const trace = this.#calls.get(keyOf(call));
+    const trace = this.#traceOf(call);
     if (!trace) return;
     trace.attemptStartedAt = this.#clock.now();
     if (!trace.recording) return;
@@ -277,7 +290,7 @@ export class Telemetry implements EventConsumer {
   }
 
   #attemptEnd(event: ZimEvents['attemptEnd'], source: object): void {
-    const trace = this.#calls.get(keyOf(source));
+    const trace = this.#traceOf(source);
     if (!trace) return;
     const seconds = (this.#clock.now() - trace.attemptStartedAt) / 1000;
     const errorType = errorTypeOf(event);
@@ -309,7 +322,7 @@ export class Telemetry implements EventConsumer {
   }
 
   #settled(event: ZimEvents['settled'], source: object): void {
-    const trace = this.#calls.get(keyOf(source));
+    const trace = this.#traceOf(source);
     const failed = event.category !== 'success';
     const attributes: Attributes = { 'zim.action': event.action, 'zim.category': event.category };
     if (failed) attributes['error.type'] = event.category;
@@ -336,7 +349,7 @@ export class Telemetry implements EventConsumer {
   }
 
   #rejected(event: ZimEvents['rejected'], source: object): void {
-    const trace = this.#calls.get(keyOf(source));
+    const trace = this.#traceOf(source);
     if (!trace) return;
     const meters = this.#meters();
     this.#dequeue(trace);

@@ -26,7 +26,7 @@ export class AfterWait implements SlotWaiter {
     const { slot, events } = this;
     if (events.wants('throttle')) {
       const waitedMs = this.clock.now() - this.#started;
-      events.emit('throttle', { action: slot.action, scopeKey: slot.scopeKey, waitedMs });
+      events.emit('throttle', { action: slot.action, scopeKey: slot.scopeKey, waitedMs }, slot.call);
     }
     this.waiter.granted(permit);
   }

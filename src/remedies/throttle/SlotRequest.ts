@@ -10,4 +10,6 @@ export interface SlotRequest {
   readonly scopeKey: string | undefined;
   readonly weight: number;
   readonly signal: AbortSignal | undefined;
+  /** The call whose wait it is, named in its `throttle` event (none for a first slot: its `start` tells that wait). */
+  readonly call?: object | undefined;
 }

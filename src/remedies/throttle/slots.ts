@@ -115,7 +115,11 @@ export function slots(limiters: LimiterRegistry, clock: Clock, events: EventSink
     if (!events.wants('throttle')) return waiting;
     const started = clock.now();
     return waiting.then((permit) => {
-      events.emit('throttle', { action, scopeKey: slot.scopeKey, waitedMs: clock.now() - started });
+      events.emit(
+        'throttle',
+        { action, scopeKey: slot.scopeKey, waitedMs: clock.now() - started },
+        slot.call,
+      );
       return permit;
     });
   };

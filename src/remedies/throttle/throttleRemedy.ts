@@ -115,6 +115,7 @@ export function throttleRemedy(
         scopeKey: call.scopeKey,
         weight: call.weight,
         signal: waitSignal,
+        call,
       };
       const permit = taking.slotFor(slot, priority);
       return permit instanceof Promise ? permit.then((p) => send(p, waitSignal)) : send(permit, waitSignal);
