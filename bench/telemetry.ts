@@ -1,3 +1,4 @@
+import { ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
 import { type Figure, figure } from './Figure.js';
 import type { MockProcess } from './MockProcess.js';
 import { noopMeterProvider, noopTracerProvider } from './otelNoop.js';
@@ -48,19 +49,31 @@ export async function telemetry(
     'OTel SDK + no-op exporters',
   )(options);
   // the floor: the same spans and points made by hand around a client with telemetry off
+  // one call in ten traced (its metrics are recorded either way)
+  const sampledProvider = noopTracerProvider(
+    new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) }),
+  );
+  const sampled = zimClientWithTelemetry(
+    { tracerProvider: sampledProvider, meterProvider },
+    'OTel SDK sampling 10%',
+  )(options);
   const byHand = otelByHand(
     zimClientWithTelemetry(false, 'telemetry off')(options),
     { tracerProvider, meterProvider },
     server.url,
     ACTION,
   );
-  const stacks: Stack[] = [off, noSdk, sdk, byHand];
+  const stacks: Stack[] = [off, noSdk, sdk, sampled, byHand];
   const raw: TelemetryRaw = {};
   /** One run; the SDK's spans still queued are flushed after it, not billed to the next stack. */
   const run = async (stack: Stack, warmMs: number, windowMs: number) => {
     const r = await runForDuration(() => stack.call(PARAMS), settings.concurrency, warmMs, windowMs);
-    if (stack === sdk || stack === byHand)
-      await Promise.all([tracerProvider.forceFlush(), meterProvider.forceFlush()]);
+    if (stack === sdk || stack === sampled || stack === byHand)
+      await Promise.all([
+        tracerProvider.forceFlush(),
+        sampledProvider.forceFlush(),
+        meterProvider.forceFlush(),
+      ]);
     return r;
   };
   try {
@@ -80,6 +93,7 @@ export async function telemetry(
   } finally {
     for (const stack of stacks) await stack.close();
     await tracerProvider.shutdown();
+    await sampledProvider.shutdown();
     await meterProvider.shutdown();
     await server.close();
   }
@@ -93,9 +107,10 @@ export async function telemetry(
   const rate = (s: Stack) => median(raw[s.name]!.callsPerSecond).toFixed(0);
 
   const figures: Figure[] = [];
-  const ratios: [Stack, string, number][] = [
+  const ratios: [Stack, string, number | undefined][] = [
     [sdk, 'OTel SDK + no-op exporters', 0.97],
     [noSdk, 'no SDK', 0.99],
+    [sampled, 'OTel SDK sampling 10%', undefined],
   ];
   for (const [stack, label, target] of ratios) {
     const rs = perRound(stack, off, 'callsPerSecond');
@@ -105,7 +120,7 @@ export async function telemetry(
         `client, ${label} / telemetry off, concurrency ${c}`,
         median(rs),
         'x',
-        { op: '>=', value: target },
+        target === undefined ? undefined : { op: '>=', value: target },
         `${rate(stack)} vs ${rate(off)} calls/s; ${rounds(rs, 3)}`,
       ),
     );
@@ -136,6 +151,7 @@ export async function telemetry(
     [off, 'telemetry off'],
     [noSdk, 'no SDK'],
     [sdk, 'OTel SDK + no-op exporters'],
+    [sampled, 'OTel SDK sampling 10%'],
     [byHand, 'spans and points by hand'],
   ];
   for (const [stack, label] of cpus) {
