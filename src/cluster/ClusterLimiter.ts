@@ -176,6 +176,12 @@ export class ClusterLimiter implements Limiter {
     if (!c.healthy) {
       if (c.rejoining) return sleep(REJOIN_POLL_MS, this.#clock, interrupted); // its end interrupts too
       const local = await this.#localPermit(head.weight, interrupted);
+      if (c.rejoining || c.healthy) {
+        // Granted after a rejoin began: its recording of the local slots has already taken them,
+        // so this one would be missing in Redis. Given back (counted locally a window: the safe side).
+        local.release();
+        return;
+      }
       return this.#deliver(head, this.#slots.grant(head.weight, this.#nextToken(), undefined, local));
     }
     const shared = this.#shared()!;

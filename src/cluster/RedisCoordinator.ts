@@ -45,6 +45,8 @@ export class RedisCoordinator {
     },
   );
   #rejoining = false;
+  /** A heartbeat is in flight: the next waits for its end (one that overlapped could end a rejoin another began). */
+  #beating = false;
   /** The epoch of Redis this client counts in ('' until it saw one; forgotten when Redis is lost). */
   #epoch = '';
   /** Recording every slot again in a new epoch (Redis lost its keys), then adopting it. */
@@ -214,7 +216,8 @@ export class RedisCoordinator {
 
   async #heartbeat(): Promise<void> {
     const client = this.#client;
-    if (!client || this.#closed || client.status !== 'ready') return;
+    if (!client || this.#closed || client.status !== 'ready' || this.#beating) return;
+    this.#beating = true;
     const rejoining = this.#health === false;
     this.#rejoining = rejoining;
     try {
@@ -231,6 +234,7 @@ export class RedisCoordinator {
     } catch (error) {
       this.reportFailure(error);
     } finally {
+      this.#beating = false;
       if (rejoining) {
         this.#rejoining = false;
         if (this.#health === false) for (const fn of this.#listeners) fn(false); // waits for the rejoin end
