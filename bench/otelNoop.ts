@@ -2,7 +2,7 @@
  * The OpenTelemetry SDK as an application that exports would run it, minus the export: a tracer
  * provider with a batch span processor and a meter provider with a periodic metric reader, both
  * handing their batches to exporters that do nothing. Used by the bench's telemetry section
- * (`telemetry.ts`) and the developer tools `telemetryCost.ts` and `telemetryFloor.ts`.
+ * (`telemetry.ts`) and the developer tool `telemetryCost.ts`.
  */
 import {
   MeterProvider,
