@@ -39,7 +39,9 @@ Written by \`npm run bench\` (\`bench/bench.ts\`); the raw numbers of every roun
 - Telemetry (8): \`createZimClient\` with \`telemetry: false\`, with the default
   (\`@opentelemetry/api\` installed, no SDK registered) and with an SDK passed as its own providers
   (every span sampled, batch span processor, periodic metric reader, exporters that do nothing),
-  32 calls in flight on QueryUserInfos as in (1); rounds interleaved, each ratio within a round.
+  the same SDK sampling 1 call in 10, and the floor: a client with telemetry off wrapped in the
+  same spans and histogram points made by hand (\`bench/stacks/otelByHand.ts\`); 32 calls in flight on
+  QueryUserInfos as in (1); rounds interleaved, each ratio within a round.
 
 Settings: \`${JSON.stringify(settings)}\`
 

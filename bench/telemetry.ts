@@ -48,7 +48,6 @@ export async function telemetry(
     { tracerProvider, meterProvider },
     'OTel SDK + no-op exporters',
   )(options);
-  // the floor: the same spans and points made by hand around a client with telemetry off
   // one call in ten traced (its metrics are recorded either way)
   const sampledProvider = noopTracerProvider(
     new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(0.1) }),
@@ -57,6 +56,7 @@ export async function telemetry(
     { tracerProvider: sampledProvider, meterProvider },
     'OTel SDK sampling 10%',
   )(options);
+  // the floor: the same spans and points made by hand around a client with telemetry off
   const byHand = otelByHand(
     zimClientWithTelemetry(false, 'telemetry off')(options),
     { tracerProvider, meterProvider },
@@ -68,7 +68,7 @@ export async function telemetry(
   /** One run; the SDK's spans still queued are flushed after it, not billed to the next stack. */
   const run = async (stack: Stack, warmMs: number, windowMs: number) => {
     const r = await runForDuration(() => stack.call(PARAMS), settings.concurrency, warmMs, windowMs);
-    if (stack === sdk || stack === sampled || stack === byHand)
+    if (stack !== off && stack !== noSdk)
       await Promise.all([
         tracerProvider.forceFlush(),
         sampledProvider.forceFlush(),
