@@ -1,5 +1,6 @@
+export type { CallOptions } from './api/CallOptions.js';
 export type { HasRequired, RequiredKeys, ZimAnswer, ZimCallArgs, ZimParams } from './api/ZimCall.js';
-export type { CallOptions, ZimClient, ZimClientOptions } from './client/createZimClient.js';
+export type { ZimClient, ZimClientOptions } from './client/createZimClient.js';
 export { createZimClient } from './client/createZimClient.js';
 export type { RedisClientLike, RedisClusterOptions, RedisOption } from './cluster/RedisOption.js';
 export type { Category } from './codes/Category.js';

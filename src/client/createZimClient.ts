@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
+import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
 import type { ZimBody } from '../core/Outcome.js';
 import type { RawResponse } from '../core/RawResponse.js';
@@ -35,20 +36,6 @@ export interface ZimClientOptions<C extends string = never> extends ZimResilienc
    * whose `undici` is not the real one (Bun)
    */
   readonly fetch?: typeof fetch;
-}
-
-/**
- * Per-call options.
- *
- * @public
- */
-export interface CallOptions {
-  /** Aborts the call: queue waits, backoff sleeps and the attempt in flight. */
-  readonly signal?: AbortSignal;
-  /** Whether this call may be sent twice (overrides the action's setting). */
-  readonly idempotent?: boolean;
-  /** The HTTP method, for an action of `customActions`. @default the documented method, else POST */
-  readonly method?: 'GET' | 'POST';
 }
 
 /**

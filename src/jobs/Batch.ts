@@ -1,5 +1,5 @@
+import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimAnswer, ZimParams } from '../api/ZimCall.js';
-import type { CallOptions } from '../client/createZimClient.js';
 import type { BATCH_ACTIONS, BatchAction } from '../generated/jobActions.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../client/createZimClient.js';
+import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimBody } from '../core/Outcome.js';
 
 /** The client's public `call`, as the jobs use it: every page and every chunk goes through it (throttle, retries, signing). */

@@ -1,5 +1,5 @@
+import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimAnswer, ZimParams } from '../api/ZimCall.js';
-import type { CallOptions } from '../client/createZimClient.js';
 import type { PAGED_ACTIONS, PagedAction } from '../generated/jobActions.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../client/createZimClient.js';
+import type { CallOptions } from '../api/CallOptions.js';
 import type { CodeCatalog } from '../codes/CodeCatalog.js';
 import type { ZimBody } from '../core/Outcome.js';
 import { isZimError } from '../errors/ZimError.js';

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../client/createZimClient.js';
+import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimBody } from '../core/Outcome.js';
 import { PAGED_ACTIONS } from '../generated/jobActions.js';
 import { isLastPage } from './isLastPage.js';
