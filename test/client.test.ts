@@ -113,13 +113,28 @@ describe.each(DOORS)('createZimClient against the mock server, through %s', (_na
     expect(server.stats().QueryUserInfos.codes['100000004']).toBe(1);
   });
 
-  it('gives up on a refused signature after one re-sign, with an auth error and no secret in it', async () => {
+  it('gives up on a wrong fixed secret after one arrival, naming what to check, with no secret in it (issue 33)', async () => {
     const secret = 'the-wrong-secret-0123456789abcdef';
     server = await startMockZimServer();
     client = createZimClient({ ...door, appId: server.appId, serverSecret: secret, baseUrl: server.url });
-    const error = await client.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e);
-    expect(error).toMatchObject({ name: 'ZimApiError', code: 100000005, category: 'auth', attempts: 2 });
+    const errors = await Promise.all(
+      [1, 2].map(() => client!.call('QueryUserInfos', { UserIds: ['a'] }).catch((e) => e)),
+    );
+    expect(server.stats().QueryUserInfos.arrivals).toBe(2); // one per call: a re-sign cannot help
+    const [error] = errors;
+    expect(error).toMatchObject({ name: 'ZimApiError', code: 100000005, category: 'auth', attempts: 1 });
+    expect(error.message).toMatch(
+      /^QueryUserInfos failed with ZIM code 100000005 \(auth\) after 1 attempt \(not re-signed: serverSecret is a fixed string, .*check that serverSecret is the ServerSecret of this AppId\)/,
+    );
     expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(secret);
+  });
+
+  it('says an empty serverSecret is empty (issue 33)', () => {
+    expect(() => createZimClient({ appId: 1, serverSecret: '' })).toThrow(
+      'expected serverSecret to be a non-empty string or a function, got an empty string',
+    );
+    expect(() => createZimClient({ appId: 1, serverSecret: '   ' })).toThrow(/got a blank string$/);
+    expect(() => createZimClient({ appId: 1, serverSecret: 42 as never })).toThrow(/got a number$/);
   });
 
   it('reads a rotated secret before each attempt', async () => {

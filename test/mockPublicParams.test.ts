@@ -174,19 +174,19 @@ describe('options', () => {
     [{ appId: -1 }, /appId.*-1/],
     [{ appId: 2 ** 32 }, /appId.*4294967296/],
     [{ port: 70000 }, /port.*70000/],
-    [{ host: '' }, /host.*''/],
+    [{ host: '' }, /host.*got an empty string/],
     [{ clockOffsetMs: Number.POSITIVE_INFINITY }, /clockOffsetMs.*Infinity/],
     [{ seed: 1.5 }, /seed.*1\.5/],
     [{ latencyMs: -5 }, /latencyMs.*-5/],
-    [{ now: 'today' }, /now.*'today'/],
+    [{ now: 'today' }, /now.*"today"/],
     [{ appLimitPerSecond: 0 }, /appLimitPerSecond.*0/],
     [{ faults: { busy: 2 } }, /faults\.busy.*2/],
     [{ faults: { busy: 0.6, gateway: 0.6 } }, /sum of faults.*1\.2/],
     [{ faults: { slowMs: -1 } }, /faults\.slowMs.*-1/],
-    [{ faults: { actions: 'SendPeerMessage' } }, /faults\.actions.*'SendPeerMessage'/],
-    [{ faults: { bussy: 0.1 } }, /unknown option faults\.bussy/],
+    [{ faults: { actions: 'SendPeerMessage' } }, /faults\.actions.*"SendPeerMessage"/],
+    [{ faults: { bussy: 0.1 } }, /unknown option faults\.bussy: did you mean faults\.busy\?/],
     [{ limits: { SendPeerMessage: { perSecond: 0 } } }, /limits\.SendPeerMessage\.perSecond.*0/],
-    [{ limits: { SendPeerMessage: { scope: 'planet' } } }, /limits\.SendPeerMessage\.scope.*'planet'/],
+    [{ limits: { SendPeerMessage: { scope: 'planet' } } }, /limits\.SendPeerMessage\.scope.*"planet"/],
     [{ limits: { MyAction: {} } }, /limits\.MyAction\.perSecond.*not documented/],
     [{ limits: { SendPeerMessage: 20 } }, /limits\.SendPeerMessage.*20/],
     [{ retries: 3 }, /unknown option retries/],
@@ -200,5 +200,14 @@ describe('options', () => {
     const started = startMockZimServer({ serverSecret: 987654321 as never });
     await expect(started).rejects.toThrow(/serverSecret.*a number/);
     await expect(started).rejects.not.toThrow(/987654321/);
+  });
+
+  it('says an empty or blank secret is one (issue 33)', async () => {
+    await expect(startMockZimServer({ serverSecret: '' })).rejects.toThrow(
+      'expected serverSecret to be a non-empty string, got an empty string',
+    );
+    await expect(
+      startMockZimServer({ callbackUrl: 'http://127.0.0.1:1/', callbackSecret: '' }),
+    ).rejects.toThrow('expected callbackSecret to be a non-empty string, got an empty string');
   });
 });

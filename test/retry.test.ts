@@ -99,12 +99,29 @@ describe('retry interceptor (fake timers)', () => {
   });
 
   it('re-signs once on an auth code, without delay, then gives up', async () => {
-    const { run, seen } = await runScript([100000005, 100000005, 0]);
+    const { run, seen } = await runScript([100000004, 100000004, 0]);
     const { outcome } = await run;
     expect(outcome.category).toBe('auth');
     expect(seen).toHaveLength(2);
     expect(seen[1]!.at).toBe(seen[0]!.at);
     expect(outcome.giveUp).toBe('re-signed'); // one re-sign, then refused again
+  });
+
+  it('does not re-sign an invalid signature made with a fixed secret: one attempt (issue 33)', async () => {
+    const { run, seen } = await runScript([100000005, 0]);
+    const { outcome } = await run;
+    expect(seen).toHaveLength(1);
+    expect(outcome).toMatchObject({ category: 'auth', code: 100000005, giveUp: 'secret-refused' });
+  });
+
+  it('re-signs an invalid signature once when the secret is a function (it may have rotated)', async () => {
+    let reads = 0;
+    const serverSecret = () => `secret-${++reads}`;
+    const { run, seen } = await runScript([100000005, 100000005, 0], { serverSecret });
+    const { outcome } = await run;
+    expect(seen).toHaveLength(2);
+    expect(reads).toBe(2);
+    expect(outcome.giveUp).toBe('re-signed');
   });
 
   it('honours Retry-After, capped by maxRetryAfterMs, without jitter', async () => {

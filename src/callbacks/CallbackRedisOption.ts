@@ -1,4 +1,6 @@
 import type { RedisClientLike } from '../cluster/RedisOption.js';
+import { describeKind, describeValue } from '../core/describeValue.js';
+import { didYouMean } from '../core/didYouMean.js';
 
 /**
  * Dedupe shared by every receiver of a fleet, through Redis.
@@ -31,6 +33,19 @@ export interface ResolvedCallbackRedis {
   readonly commandTimeoutMs: number;
 }
 
+const KEYS = ['url', 'client', 'keyPrefix', 'commandTimeoutMs'];
+const hintFor = (key: string): string => {
+  const guess = didYouMean(key, KEYS);
+  return guess ? `: did you mean redis.${guess}?` : '';
+};
+
+/** What a wrong URL was, without its host, user or password. */
+const schemeOf = (url: unknown): string => {
+  if (typeof url !== 'string' || url === '') return describeKind(url);
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
+  return scheme ? `a ${scheme}:// URL` : 'a string that is not a URL';
+};
+
 const isClient = (v: unknown): v is RedisClientLike =>
   typeof (v as RedisClientLike | undefined)?.duplicate === 'function';
 
@@ -43,27 +58,24 @@ export function resolveCallbackRedis(
     typeof option === 'string' ? { url: option } : isClient(option) ? { client: option } : option;
   if (typeof o !== 'object' || o === null)
     throw new TypeError(
-      `expected redis to be a redis:// URL, an ioredis client or an object, got ${typeof option}`,
+      `expected redis to be a redis:// URL, an ioredis client or an object, got ${describeKind(option)}`,
     );
   for (const key of Object.keys(o)) {
-    if (!['url', 'client', 'keyPrefix', 'commandTimeoutMs'].includes(key))
-      throw new TypeError(`unknown option redis.${key}`);
+    if (!KEYS.includes(key)) throw new TypeError(`unknown option redis.${key}${hintFor(key)}`);
   }
   if ((o.url === undefined) === (o.client === undefined))
     throw new TypeError('expected exactly one of redis.url and redis.client');
   if (o.url !== undefined && !(typeof o.url === 'string' && /^rediss?:\/\//.test(o.url)))
-    throw new TypeError('expected redis.url to be a redis:// or rediss:// URL');
+    throw new TypeError(`expected redis.url to be a redis:// or rediss:// URL, got ${schemeOf(o.url)}`);
   if (o.client !== undefined && !isClient(o.client))
-    throw new TypeError('expected redis.client to be an ioredis client');
+    throw new TypeError(`expected redis.client to be an ioredis client, got ${describeKind(o.client)}`);
   const keyPrefix = o.keyPrefix ?? 'zim-resilience:callbacks';
   if (typeof keyPrefix !== 'string' || keyPrefix === '')
-    throw new TypeError(
-      `expected redis.keyPrefix to be a non-empty string, got ${JSON.stringify(keyPrefix)}`,
-    );
+    throw new TypeError(`expected redis.keyPrefix to be a non-empty string, got ${describeValue(keyPrefix)}`);
   const commandTimeoutMs = o.commandTimeoutMs ?? 1000;
   if (!(typeof commandTimeoutMs === 'number' && commandTimeoutMs > 0 && Number.isFinite(commandTimeoutMs)))
     throw new TypeError(
-      `expected redis.commandTimeoutMs to be a positive finite number, got ${JSON.stringify(commandTimeoutMs)}`,
+      `expected redis.commandTimeoutMs to be a positive finite number, got ${describeValue(commandTimeoutMs)}`,
     );
   return { url: o.url, client: o.client, keyPrefix, commandTimeoutMs };
 }

@@ -18,6 +18,8 @@ export function giveUpWording(outcome: Outcome): string | undefined {
     }
     case 're-signed':
       return 'refused again after a re-sign';
+    case 'secret-refused':
+      return 'not re-signed: serverSecret is a fixed string, so a new signature would be refused too; check that serverSecret is the ServerSecret of this AppId';
     default:
       return undefined;
   }

@@ -1,4 +1,4 @@
-import { describeValue } from './describeValue.js';
+import { describeValue } from '../core/describeValue.js';
 
 /**
  * A scripted reply. With `code`, `http` or `body` it replaces the normal answer (after

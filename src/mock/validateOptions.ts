@@ -1,5 +1,6 @@
+import { describeKind, describeValue } from '../core/describeValue.js';
+import { didYouMean } from '../core/didYouMean.js';
 import { ZIM_ACTIONS } from '../generated/actions.js';
-import { describeValue } from './describeValue.js';
 import { EXCLUSIVE_FAULT_KINDS } from './faults.js';
 import {
   MOCK_DEFAULTS,
@@ -19,6 +20,11 @@ function fail(name: string, expected: string, value: unknown): never {
   throw new TypeError(`expected ${name} to be ${expected}, got ${describeValue(value)}`);
 }
 
+/** For a secret: says what kind of value it got (an empty string, a number), never the value. */
+function failSecret(name: string, expected: string, value: unknown): never {
+  throw new TypeError(`expected ${name} to be ${expected}, got ${describeKind(value)}`);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
@@ -28,7 +34,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function checkKeys(name: string, value: Record<string, unknown>, known: ReadonlySet<string>): void {
   for (const key of Object.keys(value)) {
     if (!known.has(key)) {
-      throw new TypeError(`unknown option ${name}${key} (known: ${[...known].join(', ')})`);
+      const guess = didYouMean(key, known);
+      const hint = guess ? `: did you mean ${name}${guess}?` : '';
+      throw new TypeError(`unknown option ${name}${key}${hint} (known: ${[...known].join(', ')})`);
     }
   }
 }
@@ -139,7 +147,7 @@ function validateCallbacks(o: MockZimServerOptions) {
   }
   const secret = o.callbackSecret;
   if (secret !== undefined && (typeof secret !== 'string' || secret === ''))
-    fail('callbackSecret', 'a non-empty string', secret === '' ? '' : `(a ${typeof secret})`);
+    failSecret('callbackSecret', 'a non-empty string', secret);
   if (callbackUrl !== undefined && secret === undefined)
     fail('callbackSecret', 'a non-empty string (required with callbackUrl)', undefined);
   const scale = o.callbackTimeScale ?? d.callbackTimeScale;
@@ -177,7 +185,7 @@ export function validateOptions(options: MockZimServerOptions = {}): ResolvedMoc
   const serverSecret = o.serverSecret ?? d.serverSecret;
   if (typeof serverSecret !== 'string' || serverSecret === '') {
     // The secret itself is never echoed: only what kind of value it was.
-    fail('serverSecret', 'a non-empty string', serverSecret === '' ? '' : `(a ${typeof serverSecret})`);
+    failSecret('serverSecret', 'a non-empty string', serverSecret);
   }
   const host = o.host ?? d.host;
   if (typeof host !== 'string' || host === '') fail('host', 'a non-empty string', host);

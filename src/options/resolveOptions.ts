@@ -2,6 +2,8 @@ import { type ResolvedRedisOption, resolveRedisOption } from '../cluster/resolve
 import type { CodeCatalog } from '../codes/CodeCatalog.js';
 import { createCodeCatalog } from '../codes/createCodeCatalog.js';
 import { type Clock, systemClock } from '../core/Clock.js';
+import { describeKind, describeValue } from '../core/describeValue.js';
+import { didYouMean } from '../core/didYouMean.js';
 import type { ZimHooks } from '../events/ZimEvents.js';
 import { assertKnownAction } from '../limits/assertKnownAction.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
@@ -40,13 +42,8 @@ export interface ResolvedOptions {
   readonly telemetry: ResolvedTelemetry;
 }
 
-/** A value as an error echoes it: NaN and Infinity as themselves (JSON would say null). */
-export const show = (v: unknown): string =>
-  typeof v === 'function'
-    ? 'a function'
-    : typeof v === 'number' || typeof v === 'bigint'
-      ? String(v)
-      : (JSON.stringify(v) ?? String(v));
+/** A value as an error echoes it (src/core/describeValue.ts): NaN and Infinity as themselves, an empty string in words. */
+export const show = describeValue;
 
 const MAX_APP_ID = 4294967295; // AppIds are uint32
 
@@ -93,7 +90,11 @@ function object(name: string, value: unknown): Record<string, unknown> {
 
 function known(name: string, value: Record<string, unknown>, keys: readonly string[]): void {
   for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) throw new TypeError(`unknown option ${name ? `${name}.` : ''}${key}`);
+    if (keys.includes(key)) continue;
+    const guess = didYouMean(key, keys);
+    throw new TypeError(
+      `unknown option ${name ? `${name}.` : ''}${key}${guess ? `: did you mean ${name ? `${name}.` : ''}${guess}?` : ''}`,
+    );
   }
 }
 
@@ -155,9 +156,12 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
   const secret = o.serverSecret;
   if (
     secret !== undefined &&
-    !(typeof secret === 'function' || (typeof secret === 'string' && secret.length > 0))
+    !(typeof secret === 'function' || (typeof secret === 'string' && secret.trim() !== ''))
   ) {
-    throw new TypeError(`expected serverSecret to be a non-empty string or a function, got ${typeof secret}`);
+    // never the secret itself: only what kind of value it was
+    throw new TypeError(
+      `expected serverSecret to be a non-empty string or a function, got ${describeKind(secret)}`,
+    );
   }
   if ((o.appId === undefined) !== (secret === undefined)) {
     throw new TypeError(

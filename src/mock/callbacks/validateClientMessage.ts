@@ -1,4 +1,4 @@
-import { describeValue } from '../describeValue.js';
+import { describeValue } from '../../core/describeValue.js';
 import type { MockClientMessage } from './MockClientMessage.js';
 
 const fail = (name: string, expected: string, value: unknown): never => {
