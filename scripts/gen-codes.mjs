@@ -1,7 +1,8 @@
 // Regenerates src/generated/zimCodes.ts from spec/return-codes.tsv, with the category of each
 // code from spec/code-categories.json: `seed` (the 43 codes classified when the project was
 // designed) and `decisions` (the other 99, each judged by the rule in the file's `$comment`, with
-// the reason). The script fails if a code of the TSV is in neither table, in both, or if a table
+// the reason), and its `corrections` where the page disagrees with itself (the TSV stays verbatim).
+// The script fails if a code of the TSV is in neither table, in both, or if a table
 // names a code the TSV lacks. test/generated.test.ts fails when the committed file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { genHeader, genOut, tagPublic } from './genOut.mjs';
@@ -44,6 +45,17 @@ const rows = lines.map((line) => {
   if (!/^\d+$/.test(code ?? '') || !meaning || !cause || !advice) fail(`bad TSV row: ${line}`);
   return { code: Number(code), meaning, cause, advice };
 });
+
+// Where the page disagrees with itself: the corrected text, checked against what the TSV says.
+for (const { code, field, source, corrected, why } of spec.corrections?.entries ?? []) {
+  const row = rows.find((r) => r.code === code);
+  if (!row) fail(`corrections: code ${code} is not in the TSV`);
+  if (!['meaning', 'cause', 'advice'].includes(field)) fail(`corrections: code ${code} has no field ${field}`);
+  if (!why || !corrected) fail(`corrections: code ${code} needs corrected and why`);
+  if (row[field] !== source)
+    fail(`corrections: the TSV's ${field} of ${code} is now ${JSON.stringify(row[field])}, not ${JSON.stringify(source)}: decide again`);
+  row[field] = corrected;
+}
 
 const tsvCodes = new Set(rows.map((r) => r.code));
 if (tsvCodes.size !== rows.length) fail('the TSV lists a code twice');

@@ -64,8 +64,11 @@ describe('parseCliArgs', () => {
         seed: 9,
         clockOffsetMs: -900000,
         latencyMs: 10,
+        admin: true, // the CLI serves the admin endpoint unless --no-admin
       },
     });
+    const off = parseCliArgs(['--no-admin']);
+    expect(off.help === false && off.options.admin).toBe(false);
   });
 
   it('knows --help and refuses unknown or malformed flags', () => {

@@ -78,6 +78,24 @@ describe('per-action limits (exact sliding windows)', () => {
     expect(stats.timestamps).toHaveLength(121);
   });
 
+  it('names what a test checks: refusedByLimit, and arrivals against admitted units per second (issue 33)', async () => {
+    const clock = manualClock();
+    const server = await start({ now: clock.now });
+    const codes = await Promise.all(Array.from({ length: 77 }, () => call(server, 'CallInvite')));
+    expect(count(codes, 0)).toBe(20);
+    const stats = server.stats().CallInvite;
+    expect(stats).toMatchObject({
+      arrivals: 77,
+      admitted: 20,
+      refusedByLimit: 57,
+      maxArrivalsInAnySecond: 77, // what the client sent: more than the limit
+      maxAdmittedInAnySecond: 20, // what the limit let in: never more
+    });
+    // the old names, kept as deprecated aliases
+    expect(stats.rejected).toBe(stats.refusedByLimit);
+    expect(stats.maxInAnySecond).toBe(stats.maxAdmittedInAnySecond);
+  });
+
   it('never lets more than 20 into any real second, and refills after one (real clock)', async () => {
     const server = await start();
     const fire = (n: number) => Promise.all(Array.from({ length: n }, () => call(server, 'CallInvite')));

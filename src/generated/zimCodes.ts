@@ -102,7 +102,8 @@ export const ZIM_CODES: readonly ZimCodeInfo[] = [
     code: 100000005,
     category: 'auth',
     meaning: 'Invalid signature.',
-    cause: 'Signature expired.',
+    cause:
+      "The Signature does not match the one computed from AppId, SignatureNonce, ServerSecret and Timestamp: most often a ServerSecret that is not this AppId's.",
     advice: 'Please try again.',
   },
   {

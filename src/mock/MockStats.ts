@@ -21,15 +21,32 @@ export interface MockActionStats {
   readonly admitted: number;
   /** Answers with Code 0. */
   readonly accepted: number;
-  /** Refusals by a rate limit (the action's code, a daily quota, or Code 7 for the app-wide limit). */
+  /**
+   * Arrivals refused by a limit: the action's rate-limit code, a spent daily quota, or Code 7
+   * for the app-wide limit. What a test checks for "the client kept under the limit": 0.
+   */
+  readonly refusedByLimit: number;
+  /** @deprecated The same count as `refusedByLimit` (its name said less); kept for 0.x. */
   readonly rejected: number;
   /** Injected faults by kind. */
   readonly faults: MockFaultCounts;
   /** Every JSON answer by its `Code` (as a decimal string). */
   readonly codes: Readonly<Record<string, number>>;
   /**
-   * The most admitted units in any sliding 1000 ms (arrivals in `(t - 1000, t]`), over all
-   * scopes of the action. Units are requests, or messages for QueryMessagesByMsgSeq.
+   * The most arrivals in any sliding 1000 ms (`(t - 1000, t]`), in requests, whatever became of
+   * them (refused by a limit included): what the client sent. Above the action's limit, the
+   * server refused some.
+   */
+  readonly maxArrivalsInAnySecond: number;
+  /**
+   * The most admitted units in any sliding 1000 ms, over all scopes of the action: never above
+   * the limit, since only admitted arrivals count (a refused one is in `refusedByLimit`). Units
+   * are requests, or messages for QueryMessagesByMsgSeq.
+   */
+  readonly maxAdmittedInAnySecond: number;
+  /**
+   * @deprecated The same figure as `maxAdmittedInAnySecond`: admitted units only, so it never
+   * shows refusals (57 refused calls could read `maxInAnySecond: 20`). Kept for 0.x.
    */
   readonly maxInAnySecond: number;
   /** The arrival time (the server's `now()`, without the clock offset) of every arrival, in order. */
@@ -63,6 +80,7 @@ export class ActionStatsRecorder {
   accepted = 0;
   rejected = 0;
   maxInAnySecond = 0;
+  maxArrivalsInAnySecond = 0;
   readonly faults = Object.fromEntries(FAULT_KEYS.map((k) => [k, 0])) as Record<
     MockFaultKind | 'scripted',
     number
@@ -70,10 +88,12 @@ export class ActionStatsRecorder {
   readonly codes = new Map<number, number>();
   readonly timestamps: number[] = [];
   readonly #window = new SlidingWindow(1000, Number.POSITIVE_INFINITY);
+  readonly #arrivalWindow = new SlidingWindow(1000, Number.POSITIVE_INFINITY);
 
   arrive(now: number): void {
     this.arrivals++;
     this.timestamps.push(now);
+    this.maxArrivalsInAnySecond = Math.max(this.maxArrivalsInAnySecond, this.#arrivalWindow.take(now, 1));
   }
 
   admit(now: number, units: number): void {
@@ -91,9 +111,12 @@ export class ActionStatsRecorder {
       arrivals: this.arrivals,
       admitted: this.admitted,
       accepted: this.accepted,
+      refusedByLimit: this.rejected,
       rejected: this.rejected,
       faults: { ...this.faults },
       codes: Object.fromEntries([...this.codes].map(([code, n]) => [String(code), n])),
+      maxArrivalsInAnySecond: this.maxArrivalsInAnySecond,
+      maxAdmittedInAnySecond: this.maxInAnySecond,
       maxInAnySecond: this.maxInAnySecond,
       timestamps: [...this.timestamps],
     };

@@ -139,6 +139,15 @@ export interface MockZimServerOptions {
    * @default false
    */
   readonly callbackBeforeSend?: boolean | undefined;
+  /**
+   * Serve the admin endpoint under `/_mock/` (off the ZIM API's routes): `GET /_mock/stats`,
+   * `/_mock/records`, `/_mock/callbacks`, `POST /_mock/faults`, `/_mock/reset`, so that other
+   * processes read and set what `stats()`, `state`, `callbacks()`, `setFaults()` and
+   * `resetStats()` do here (`mockAdmin(url)` is their typed client). The CLI turns it on
+   * (`--no-admin` turns it off).
+   * @default false
+   */
+  readonly admin?: boolean | undefined;
 }
 
 /**
@@ -182,6 +191,7 @@ export interface ResolvedMockOptions {
   readonly callbackTimeoutMs: number;
   readonly callbackTimestampUnit: 's' | 'ms';
   readonly callbackBeforeSend: boolean;
+  readonly admin: boolean;
 }
 
 /**
@@ -218,4 +228,5 @@ export const MOCK_DEFAULTS: ResolvedMockOptions = Object.freeze({
   callbackTimeoutMs: 5000,
   callbackTimestampUnit: 's',
   callbackBeforeSend: false,
+  admin: false,
 });

@@ -1,4 +1,7 @@
 export { ZIM_ACTIONS, type ZimAction } from '../generated/actions.js';
+export { MOCK_ADMIN_PATHS } from './admin/MOCK_ADMIN_PATHS.js';
+export type { MockJson, MockRecordsJson } from './admin/MockRecordsJson.js';
+export { type MockAdmin, mockAdmin } from './admin/mockAdmin.js';
 export type { MockCallbackAttempt, MockCallbackDelivery } from './callbacks/MockCallbackDelivery.js';
 export type { MockClientMessage, MockClientSendResult } from './callbacks/MockClientMessage.js';
 export { REDELIVERY_DELAYS_MS } from './callbacks/REDELIVERY_DELAYS_MS.js';

@@ -31,6 +31,8 @@ Options:
   --callback-time-scale <x>  multiply the redelivery delays (2, 4, 8, 16, 32 s) by x (default 1)
   --callback-timestamp-unit <s|ms>  the unit of the callbacks' timestamp (default s)
   --callback-before-send     ask before_send_msg before sendAsClient messages
+  --no-admin                 do not serve the admin endpoint (GET /_mock/stats, /_mock/records,
+                             /_mock/callbacks; POST /_mock/faults, /_mock/reset): on by default
   -h, --help                 show this help
 `;
 
@@ -110,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'callback-time-scale': { type: 'string' },
       'callback-timestamp-unit': { type: 'string' },
       'callback-before-send': { type: 'boolean' },
+      'no-admin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -139,6 +142,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     callbackTimeScale: number('--callback-time-scale', values['callback-time-scale']),
     callbackTimestampUnit: values['callback-timestamp-unit'] as 's' | 'ms' | undefined,
     ...(values['callback-before-send'] === true && { callbackBeforeSend: true }),
+    admin: values['no-admin'] !== true,
   };
   return { help: false, options };
 }

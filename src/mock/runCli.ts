@@ -26,6 +26,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
   const signals = io.signals ?? process;
   let server: MockZimServer;
   let callbackLine = '';
+  let adminLine = '';
   try {
     const command = parseCliArgs(argv);
     if (command.help) {
@@ -36,12 +37,13 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     // Where the callbacks go; their secret is never printed.
     if (command.options.callbackUrl !== undefined)
       callbackLine = `Callbacks: POST ${command.options.callbackUrl}\n`;
+    if (command.options.admin !== false) adminLine = `Admin: GET ${server.url}/_mock/stats (docs/mock.md)\n`;
   } catch (error) {
     stderr.write(`zim-resilience-mock: ${(error as Error).message}\n\n${CLI_USAGE}`);
     return { exitCode: 2 };
   }
   stdout.write(
-    `${server.url}\nAppId: ${server.appId}\nServerSecret: ${server.serverSecret}\n${callbackLine}Press Ctrl+C to stop.\n`,
+    `${server.url}\nAppId: ${server.appId}\nServerSecret: ${server.serverSecret}\n${callbackLine}${adminLine}Press Ctrl+C to stop.\n`,
   );
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

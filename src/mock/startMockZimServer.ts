@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleAdminRequest, isAdminPath } from './admin/handleAdminRequest.js';
 import { batchSpecOf } from './applyItemFailures.js';
 import { CallbackSender } from './callbacks/CallbackSender.js';
 import { sendAsClient } from './callbacks/sendAsClient.js';
@@ -79,8 +80,13 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
     });
   }
 
+  let api: MockZimServer | undefined;
   const server = createServer((req, res) => {
-    handleRequest(rt, req, res).catch(() => {
+    const handled =
+      resolved.admin && api !== undefined && isAdminPath(req.url)
+        ? handleAdminRequest(api, req, res)
+        : handleRequest(rt, req, res);
+    handled.catch(() => {
       if (!res.headersSent) {
         res.statusCode = 500;
         res.end();
@@ -98,7 +104,7 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
   const urlHost = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
   let closing: Promise<void> | undefined;
 
-  return {
+  api = {
     url: `http://${urlHost}:${port}`,
     host: resolved.host,
     port,
@@ -190,4 +196,5 @@ export async function startMockZimServer(options: MockZimServerOptions = {}): Pr
       return closing;
     },
   };
+  return api;
 }

@@ -208,6 +208,8 @@ export function validateOptions(options: MockZimServerOptions = {}): ResolvedMoc
     fail('users', 'an array of UserIds (1 to 32 characters)', users);
   const now = o.now ?? d.now;
   if (typeof now !== 'function') fail('now', 'a function returning milliseconds', now);
+  const admin = o.admin ?? d.admin;
+  if (typeof admin !== 'boolean') fail('admin', 'a boolean', admin);
   return Object.freeze({
     appId,
     serverSecret,
@@ -222,6 +224,7 @@ export function validateOptions(options: MockZimServerOptions = {}): ResolvedMoc
     latencyMs,
     strict,
     users: Object.freeze([...users]),
+    admin,
     ...validateCallbacks(o),
   });
 }
