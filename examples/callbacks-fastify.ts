@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { computeCallbackSignature, createCallbackReceiver } from 'zim-resilience/callbacks';
 
-const callbackSecret = 'the CallbackSecret of your project'; // from the ZEGO console
+const callbackSecret = 'the ServerSecret of your project'; // console: your project > Basic Configurations
 
 const rx = createCallbackReceiver({
   callbackSecret,

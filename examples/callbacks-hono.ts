@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { computeCallbackSignature, createCallbackReceiver } from 'zim-resilience/callbacks';
 
-const callbackSecret = 'the CallbackSecret of your project'; // from the ZEGO console
+const callbackSecret = 'the ServerSecret of your project'; // console: your project > Basic Configurations
 
 const rx = createCallbackReceiver({
   callbackSecret,

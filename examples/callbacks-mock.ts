@@ -6,7 +6,7 @@ import { startMockZimServer } from 'zim-resilience/mock';
 
 // The whole loop without ZEGO: the mock sends the callbacks its state changes cause to your
 // receiver, and your handlers call the mock back through the client.
-const callbackSecret = 'the CallbackSecret of your project';
+const callbackSecret = 'the ServerSecret of your project'; // console: your project > Basic Configurations
 let failOnce = true;
 const rx = createCallbackReceiver({
   callbackSecret,

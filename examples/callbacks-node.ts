@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { computeCallbackSignature, createCallbackReceiver } from 'zim-resilience/callbacks';
 
-const callbackSecret = 'the CallbackSecret of your project'; // from the ZEGO console
+const callbackSecret = 'the ServerSecret of your project'; // console: your project > Basic Configurations
 
 const rx = createCallbackReceiver({
   callbackSecret,

@@ -99,7 +99,9 @@ const TSV = new URL('../spec/return-codes.tsv', import.meta.url);
 /** Where the page disagrees with itself: the decisions of spec/code-categories.json's `corrections`. */
 const CORRECTIONS = (
   JSON.parse(readFileSync(new URL('../spec/code-categories.json', import.meta.url), 'utf8')) as {
-    corrections: { entries: { code: number; field: string; source: string; corrected: string; why: string }[] };
+    corrections: {
+      entries: { code: number; field: string; source: string; corrected: string; why: string }[];
+    };
   }
 ).corrections.entries;
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { computeCallbackSignature, verifyCallbackSignature } from 'zim-resilience';
 
-const callbackSecret = 'the CallbackSecret of your project'; // from the ZEGO console
+const callbackSecret = 'the ServerSecret of your project'; // console: your project > Basic Configurations
 
 // Your endpoint: ZIM callbacks carry signature, timestamp and nonce among their fields.
 const endpoint = createServer(async (req, res) => {

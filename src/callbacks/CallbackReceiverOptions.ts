@@ -52,7 +52,12 @@ export type CallbackHandlers = {
  * @public
  */
 export interface CallbackReceiverOptions {
-  /** Your callback secret (the ServerSecret of the project in the ZEGO console). Never logged. */
+  /**
+   * The secret ZEGO signs callbacks with: the ServerSecret of your project (ZEGOCLOUD Admin
+   * Console: your project, Basic Configurations, ServerSecret), the value `createZimClient`
+   * takes as `serverSecret`. ZEGO's callback page names it `callbacksecret` in its formula.
+   * Never logged.
+   */
   readonly callbackSecret: string;
   /** The handlers. One that throws answers 500 (ZEGO redelivers) and releases the dedupe key. */
   readonly on: CallbackHandlers;

@@ -120,7 +120,7 @@ export interface MockZimServerOptions {
    * @default undefined (no callbacks)
    */
   readonly callbackUrl?: string | undefined;
-  /** The CallbackSecret the callbacks are signed with. Required with `callbackUrl`. */
+  /** The secret the callbacks are signed with (the receiver's `callbackSecret`: a project's ServerSecret). Required with `callbackUrl`. */
   readonly callbackSecret?: string | undefined;
   /**
    * Multiplies ZEGO's redelivery delays, so that tests need not wait 62 s: `0.001` makes them

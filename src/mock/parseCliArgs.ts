@@ -27,7 +27,7 @@ Options:
   --latency-ms <n>           base delay before every answer (default 0)
   --lenient                  do not check parameters against the API documents (strict: false)
   --callback-url <url>       POST the callbacks state changes cause (send_msg, group_create, ...) here
-  --callback-secret <s>      the CallbackSecret they are signed with (required with --callback-url)
+  --callback-secret <s>      the secret they are signed with: the receiver's callbackSecret (required with --callback-url)
   --callback-time-scale <x>  multiply the redelivery delays (2, 4, 8, 16, 32 s) by x (default 1)
   --callback-timestamp-unit <s|ms>  the unit of the callbacks' timestamp (default s)
   --callback-before-send     ask before_send_msg before sendAsClient messages

@@ -15,7 +15,7 @@ export interface CallbackSignatureInput {
   readonly timestamp: string | number;
   /** The `nonce` field. */
   readonly nonce: string | number;
-  /** Your callback secret (the ServerSecret in the ZEGO console). */
+  /** The secret ZEGO signs callbacks with: the ServerSecret of your project (Admin Console: your project, Basic Configurations). */
   readonly callbackSecret: string;
   /** Reject callbacks older (or further in the future) than this many seconds. `Infinity` turns the check off. @default 300 */
   readonly maxAgeSeconds?: number;
