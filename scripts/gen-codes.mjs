@@ -50,10 +50,13 @@ const rows = lines.map((line) => {
 for (const { code, field, source, corrected, why } of spec.corrections?.entries ?? []) {
   const row = rows.find((r) => r.code === code);
   if (!row) fail(`corrections: code ${code} is not in the TSV`);
-  if (!['meaning', 'cause', 'advice'].includes(field)) fail(`corrections: code ${code} has no field ${field}`);
+  if (!['meaning', 'cause', 'advice'].includes(field))
+    fail(`corrections: code ${code} has no field ${field}`);
   if (!why || !corrected) fail(`corrections: code ${code} needs corrected and why`);
   if (row[field] !== source)
-    fail(`corrections: the TSV's ${field} of ${code} is now ${JSON.stringify(row[field])}, not ${JSON.stringify(source)}: decide again`);
+    fail(
+      `corrections: the TSV's ${field} of ${code} is now ${JSON.stringify(row[field])}, not ${JSON.stringify(source)}: decide again`,
+    );
   row[field] = corrected;
 }
 

@@ -43,6 +43,9 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /stacked with interceptors.retry: TypeError ZIM_STACKED_RETRY, 0 arrivals/,
   ],
   'examples/redis-workers.ts': [/0 rate-limited/],
+  'examples/mock-admin.ts': [
+    /UserRegister: 2 arrivals, 0 refused by the limit, at most 2 in a second; 10 users/,
+  ],
   'examples/telemetry.ts': [
     /name: 'POST',[\s\S]*kind: 2,[\s\S]*Signature=REDACTED'[\s\S]*'error\.type': 'retryable'/,
     /'http\.request\.resend_count': 2,\s*'zim\.category': 'success'/,

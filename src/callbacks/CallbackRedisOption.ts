@@ -43,7 +43,7 @@ const hintFor = (key: string): string => {
 const schemeOf = (url: unknown): string => {
   if (typeof url !== 'string' || url === '') return describeKind(url);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
-  return scheme ? `a ${scheme}:// URL` : 'a string that is not a URL';
+  return scheme ? `a URL of another scheme (${scheme}:)` : 'a string that is not a URL';
 };
 
 const isClient = (v: unknown): v is RedisClientLike =>
