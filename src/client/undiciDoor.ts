@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import type { Clock } from '../core/Clock.js';
 import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
-import { AttemptTimeoutError } from '../engine/AttemptTimeoutError.js';
+import { attemptTimer } from '../engine/attemptTimer.js';
 import { readBounded } from '../http/readBounded.js';
 import { answerText } from '../transport/answerText.js';
 import type { ClientDoor } from './ClientDoor.js';
@@ -18,11 +18,14 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 class AttemptAbort extends EventEmitter {
   fired = false;
   reason: unknown;
+  /** Rejects the attempt's promise: at the abort, without waiting for the dispatcher. */
+  settle: ((reason: unknown) => void) | undefined;
   abort(reason: unknown): void {
     if (this.fired) return;
     this.fired = true;
     this.reason = reason;
     this.emit('abort');
+    this.settle?.(reason);
   }
 }
 
@@ -65,12 +68,10 @@ export function undiciDoor(
     appliesTimeout: true,
     base: baseUrl.href,
     send(query, method, body, signal, timeoutMs) {
+      if (signal.aborted) return Promise.reject(signal.reason);
       const attempt = new AttemptAbort();
-      if (signal.aborted) attempt.abort(signal.reason);
       const unlisten = onAbort(signal, () => attempt.abort(signal.reason));
-      const timer = Number.isFinite(timeoutMs)
-        ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
-        : undefined;
+      const timer = attemptTimer(clock, timeoutMs, (reason) => attempt.abort(reason));
       const done = () => {
         if (timer !== undefined) clock.clearTimeout(timer);
         unlisten();
@@ -92,19 +93,26 @@ export function undiciDoor(
               headersTimeout: 0,
               bodyTimeout: 0,
             };
-      return dispatcher
-        .request(init)
-        .then(toRaw)
-        .then(
-          (raw) => {
-            done();
-            return raw;
-          },
-          (error: unknown) => {
-            done();
-            throw attempt.fired ? attempt.reason : error;
-          },
-        );
+      return new Promise<RawResponse>((resolve, reject) => {
+        // the attempt ends at its abort, even if the dispatcher never calls back (attemptTimer)
+        attempt.settle = (reason) => {
+          done();
+          reject(reason);
+        };
+        dispatcher
+          .request(init)
+          .then(toRaw)
+          .then(
+            (raw) => {
+              done();
+              resolve(raw);
+            },
+            (error: unknown) => {
+              done();
+              reject(attempt.fired ? attempt.reason : error);
+            },
+          );
+      });
     },
     close: () => (owned ? dispatcher.destroy() : Promise.resolve()),
   };
