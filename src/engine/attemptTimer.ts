@@ -15,7 +15,11 @@ import { AttemptTimeoutError } from './AttemptTimeoutError.js';
  * `dispatchAttempt` (the interceptor). Returns the timer to clear, or undefined without a timeout.
  * @internal
  */
-export function attemptTimer(clock: Clock, timeoutMs: number, end: (reason: Error) => void): unknown {
+export function attemptTimer(
+  clock: Clock,
+  timeoutMs: number,
+  end: (reason: AttemptTimeoutError) => void,
+): unknown {
   return Number.isFinite(timeoutMs)
     ? clock.setTimeout(() => end(new AttemptTimeoutError(timeoutMs)), timeoutMs)
     : undefined;

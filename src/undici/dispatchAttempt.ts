@@ -117,7 +117,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     readonly reject: (error: unknown) => void,
   ) {
     const { timeoutMs, clock, watch } = setup;
-    this.#timer = attemptTimer(clock, timeoutMs, (reason) => this.#abort(reason));
+    // not started by then: nothing was sent (a proxy that does not answer its CONNECT)
+    this.#timer = attemptTimer(clock, timeoutMs, (reason) =>
+      this.#abort(this.#controller ? reason : reason.unsent()),
+    );
     if (watch) this.#unwatch = watch((reason) => this.#abort(reason));
     else setup.signal.addEventListener('abort', this, { once: true });
   }
