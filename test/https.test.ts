@@ -144,7 +144,7 @@ describe('a proxy that refuses the tunnel', () => {
           expect(error, door.name).toBeInstanceOf(ZimTransportError);
           expect(error, door.name).toMatchObject({ attempts, mayHaveCommitted: false });
           expect((error as Error).message).toContain(
-            `the proxy refused to open a tunnel to the server: HTTP ${status} (UND_ERR_ABORTED); nothing was sent`,
+            `the proxy refused to open a tunnel to the server at ${new URL(front.url).host}: HTTP ${status} (UND_ERR_ABORTED); nothing was sent`,
           );
           expect(refusing.tunnels.length - before, door.name).toBe(attempts);
         }

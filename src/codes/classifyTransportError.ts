@@ -32,6 +32,10 @@ const BEFORE_WRITE_CODES: readonly string[] = Object.freeze([
   'ENETUNREACH',
   'EHOSTUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_PRX_CONN', // a proxy's tunnel that failed before it was established (undici 8; 7 through endTunnelLoops)
+  'ZIM_ATTEMPT_UNSENT', // the attempt timed out before the dispatcher started it (AttemptTimeoutError)
+  'EMFILE', // no file descriptor left for a socket (the process's limit): nothing was sent
+  'ENFILE', // the same, the system's limit
 ]);
 
 /** Codes that mean the connection failed once the request may have been written. */
@@ -105,13 +109,23 @@ export interface WriteEvidence {
 
 /** The phase of `err` and the link of its cause chain that decided it. See {@link classifyTransportError}. */
 export function writeEvidence(err: unknown): WriteEvidence {
-  const chain = causeChain(err) as ErrorLike[];
+  const chain = connectStory(causeChain(err) as ErrorLike[]);
   const sides = chain.map(sideOf);
   const after = sides.indexOf('after');
   if (after >= 0) return { phase: 'after-write', link: chain[after], chain };
   const before = sides.indexOf('before');
   if (before >= 0) return { phase: 'before-write', link: chain[before], chain };
   return { phase: 'after-write', link: undefined, chain };
+}
+
+/**
+ * The chain down to the first link that ended a connect (undici said so, or a proxy's tunnel
+ * failed): what lies below it is that connect's own story (undici 8's `ProxyConnectionError` wraps
+ * the proxy socket's `UND_ERR_SOCKET`), not evidence that the request was written.
+ */
+function connectStory(chain: ErrorLike[]): ErrorLike[] {
+  const end = chain.findIndex((e) => codeOf(e) === 'UND_ERR_PRX_CONN' || failedInConnect(e));
+  return end === -1 ? chain : chain.slice(0, end + 1);
 }
 
 /** A link's own `code`, when it is a string. */
@@ -124,9 +138,11 @@ export const codeOf = (e: ErrorLike): string | undefined => (typeof e.code === '
  * `after-write`, since the call may have been committed.
  *
  * Before the write: an error undici reported as its connector's failure (on the
- * `undici:client:connectError` diagnostics channel: DNS, TCP, TLS handshake, a proxy's tunnel),
- * ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH, UND_ERR_CONNECT_TIMEOUT (undici's
- * `ConnectTimeoutError`), any error of a `connect` call, a certificate refused
+ * `undici:client:connectError` diagnostics channel: DNS, TCP, TLS handshake, a proxy's tunnel;
+ * what lies below it in the chain is not read), ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH,
+ * EHOSTUNREACH, UND_ERR_CONNECT_TIMEOUT (undici's `ConnectTimeoutError`), UND_ERR_PRX_CONN (a
+ * proxy's tunnel that failed), EMFILE and ENFILE (no file descriptor left for a socket),
+ * ZIM_ATTEMPT_UNSENT (an attempt timed out before the dispatcher started it), any error of a `connect` call, a certificate refused
  * ({@link TLS_CERT_CODES}), a socket closed before TLS was established, a proxy that refused the
  * tunnel, fetch's "bad port", Deno's fetch's "client error (Connect)".
  * After it: ECONNRESET, EPIPE, UND_ERR_SOCKET ("other side closed"), UND_ERR_HEADERS_TIMEOUT,

@@ -6,7 +6,7 @@ import {
   TLS_DISCONNECT_MESSAGE,
   writeEvidence,
 } from './classifyTransportError.js';
-import { failedInConnect } from './connectFailures.js';
+import { connectTargetOf, failedInConnect } from './connectFailures.js';
 
 /**
  * What kind of transport failure it was.
@@ -23,6 +23,7 @@ export type TransportFailureKind =
   | 'connect-failed'
   | 'blocked-port'
   | 'proxy'
+  | 'file-descriptors'
   | 'reset'
   | 'closed'
   | 'timeout'
@@ -88,6 +89,38 @@ function told(e: ErrorLike | undefined, written: TransportFailure['written']): T
   const tag = code ? ` (${code})` : '';
   const message = typeof e.message === 'string' ? e.message : '';
   const at = where(e);
+  if (code === 'EMFILE' || code === 'ENFILE')
+    return {
+      kind: 'file-descriptors',
+      code,
+      written,
+      summary:
+        code === 'EMFILE'
+          ? `this process has no file descriptor left to open a connection: it reached its descriptor limit (ulimit -n)${tag}`
+          : `this machine has no file descriptor left to open a connection: it reached the system's limit${tag}`,
+      hint:
+        code === 'EMFILE'
+          ? 'raise the limit (ulimit -n 65536 where it is started, LimitNOFILE= in a systemd unit, --ulimit nofile= for docker), or lower maxConnections (the sockets the client opens per origin)'
+          : 'raise the system limit (fs.file-max), or lower maxConnections (the sockets the client opens per origin)',
+    };
+  if (code === 'UND_ERR_PRX_CONN') {
+    const proxy = proxyOf(e);
+    return {
+      kind: 'proxy',
+      code,
+      written,
+      summary: `${proxy ? `the proxy at ${proxy}` : 'the proxy'} closed the tunnel${tunnelTo(e)} before it was established${tag}`,
+      hint: 'a proxy that hangs up on CONNECT is restarting, overloaded, or refuses this host by policy without saying so: check its log for this host',
+    };
+  }
+  if (code === 'ZIM_ATTEMPT_UNSENT')
+    return {
+      kind: 'connect-timeout',
+      code,
+      written,
+      summary: `${message}${tag}`,
+      hint: "through a ProxyAgent, a proxy that never answers holds each CONNECT for undici's headersTimeout (300 s): give it a shorter one (docs/transport-errors.md)",
+    };
   if (code !== undefined && TLS_CERT_CODES.includes(code)) {
     if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
       return {
@@ -184,7 +217,7 @@ function told(e: ErrorLike | undefined, written: TransportFailure['written']): T
       code,
       written,
       fatal: status >= 400 && status < 500,
-      summary: `the proxy refused to open a tunnel to the server: HTTP ${status}${tag}`,
+      summary: `the proxy refused to open a tunnel to the server${tunnelTo(e, ' at ')}: HTTP ${status}${tag}`,
       ...(status === 407 && {
         hint: "give the ProxyAgent the proxy's credentials (its token option, or user:password in its uri)",
       }),
@@ -248,6 +281,25 @@ function told(e: ErrorLike | undefined, written: TransportFailure['written']): T
     written,
     summary: `${message || String(e.name ?? 'the transport failed')}${tag}`,
   };
+}
+
+/** ` to host:port` (or `${lead}host:port`): where the failed tunnel was to go, when undici said. */
+function tunnelTo(e: ErrorLike, lead = ' to '): string {
+  const target = connectTargetOf(e);
+  return target ? `${lead}${target}` : '';
+}
+
+/** `host:port` of the proxy a failed tunnel was asked of: the remote end of its socket (undici's socket info), here or in its cause. */
+function proxyOf(e: ErrorLike): string | undefined {
+  for (let link: unknown = e, depth = 0; typeof link === 'object' && link !== null && depth < 3; depth++) {
+    const socket = (link as { socket?: { remoteAddress?: unknown; remotePort?: unknown } }).socket;
+    if (typeof socket?.remoteAddress === 'string' && socket.remoteAddress !== '') {
+      const host = socket.remoteAddress.includes(':') ? `[${socket.remoteAddress}]` : socket.remoteAddress;
+      return typeof socket.remotePort === 'number' ? `${host}:${socket.remotePort}` : host;
+    }
+    link = (link as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** `host:port` of a Node connect error (`address`/`port`, or `host`/`port`; each member of an `AggregateError`), when it says. */

@@ -5,7 +5,7 @@ import type { Outcome } from '../core/Outcome.js';
 import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
 import type { EventSink } from '../events/EventSink.js';
-import { AttemptTimeoutError } from './AttemptTimeoutError.js';
+import { attemptTimer, settledBy } from './attemptTimer.js';
 import type { CallRecord } from './CallRecord.js';
 
 const toOutcome = (response: RawResponse): Outcome => ({
@@ -16,11 +16,12 @@ const toOutcome = (response: RawResponse): Outcome => ({
 /**
  * The end of the chain: sends one attempt through the door, the whole attempt (headers and body
  * together) bounded by the attempt timeout: one timer and one controller per attempt, aborted by
- * the call's signal too. It alone writes the call's record (`call.state`: attempts, in flight).
+ * the call's signal too. The attempt ends at its timer whatever the door does (`attemptTimer`:
+ * the rule of every door; a door that `appliesTimeout` keeps it itself). It alone writes the
+ * call's record (`call.state`: attempts, in flight).
  * @internal
  */
 export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink): CallHandler {
-  const bounded = Number.isFinite(timeoutMs);
   return async (call) => {
     const { signal } = call;
     const state = call.state as CallRecord;
@@ -48,11 +49,9 @@ export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink):
     }
     const attempt = new AbortController();
     const unlisten = onAbort(signal, () => attempt.abort(signal.reason));
-    const timer = bounded
-      ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
-      : undefined;
+    const timer = attemptTimer(clock, timeoutMs, (reason) => attempt.abort(reason));
     try {
-      return toOutcome(await call.send(call.signed, attempt.signal, timeoutMs));
+      return toOutcome(await settledBy(call.send(call.signed, attempt.signal, timeoutMs), attempt.signal));
     } catch (error) {
       throw attempt.signal.aborted && !signal.aborted ? attempt.signal.reason : error;
     } finally {

@@ -9,6 +9,7 @@ import { assertKnownAction } from '../limits/assertKnownAction.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 import { resolveLimits } from '../limits/resolveLimits.js';
 import type { ResolvedTelemetry } from '../telemetry/TelemetryOption.js';
+import { endTunnelLoopsTo } from '../transport/endTunnelLoops.js';
 import { DEFAULTS } from './defaults.js';
 import type { ZimResilienceOptions } from './ZimResilienceOptions.js';
 
@@ -184,6 +185,9 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
       `expected baseUrl to be an http(s) URL without a query or fragment, got ${part}: ${show(o.baseUrl)}`,
     );
   }
+
+  // every door resolves here: undici 7's proxy reconnect loop is ended for connects to its origin
+  endTunnelLoopsTo(baseUrl);
 
   const r = object('retry', o.retry);
   known('retry', r, RETRY);

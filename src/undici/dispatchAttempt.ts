@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../core/Clock.js';
 import type { RawResponse } from '../core/RawResponse.js';
-import { AttemptTimeoutError } from '../engine/AttemptTimeoutError.js';
+import { attemptTimer } from '../engine/attemptTimer.js';
 import { answerText } from '../transport/answerText.js';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -117,8 +117,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     readonly reject: (error: unknown) => void,
   ) {
     const { timeoutMs, clock, watch } = setup;
-    if (Number.isFinite(timeoutMs))
-      this.#timer = clock.setTimeout(() => this.#abort(new AttemptTimeoutError(timeoutMs)), timeoutMs);
+    // not started by then: nothing was sent (a proxy that does not answer its CONNECT)
+    this.#timer = attemptTimer(clock, timeoutMs, (reason) =>
+      this.#abort(this.#controller ? reason : reason.unsent()),
+    );
     if (watch) this.#unwatch = watch((reason) => this.#abort(reason));
     else setup.signal.addEventListener('abort', this, { once: true });
   }
@@ -130,8 +132,8 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
 
   #abort(reason: Error): void {
     this.#aborted ??= reason;
-    if (this.#controller) this.#controller.abort(reason);
-    else this.fail(reason); // not started yet: settle now, abort it when undici starts it
+    this.#controller?.abort(reason);
+    this.fail(reason); // settled now, whatever the dispatcher does (not started yet: aborted when undici starts it)
   }
 
   #done(): void {

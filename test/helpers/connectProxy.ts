@@ -13,10 +13,11 @@ export interface ConnectProxy {
 /**
  * Starts a CONNECT proxy on a free port (node:http + node:net): each tunnel is piped both ways, or,
  * with `refuse`, every CONNECT is answered with that status (407: credentials wanted, 502...), or
- * (`'hang-up'`) its connection is closed without an answer.
+ * (`'hang-up'`) its connection is closed without an answer, or (`'silent'`) it is read and never
+ * answered (held open until `close()`).
  */
 export async function startConnectProxy(
-  options: { refuse?: number | 'hang-up' } = {},
+  options: { refuse?: number | 'hang-up' | 'silent' } = {},
 ): Promise<ConnectProxy> {
   const tunnels: string[] = [];
   const sockets = new Set<Socket>();
@@ -27,6 +28,15 @@ export async function startConnectProxy(
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const target = req.url ?? '';
     tunnels.push(target);
+    if (options.refuse === 'hang-up') {
+      client.destroy();
+      return;
+    }
+    if (options.refuse === 'silent') {
+      sockets.add(client);
+      client.on('error', () => {});
+      return;
+    }
     if (options.refuse !== undefined) {
       client.end(`HTTP/1.1 ${options.refuse} Refused\r\ncontent-length: 0\r\n\r\n`);
       return;

@@ -15,7 +15,15 @@ export interface DoorSetup {
   readonly baseUrl: string;
   readonly appId: number;
   readonly serverSecret: string;
-  readonly retry?: { maxAttempts?: number; minDelayMs?: number; maxDelayMs?: number };
+  readonly retry?: {
+    maxAttempts?: number;
+    minDelayMs?: number;
+    maxDelayMs?: number;
+    attemptTimeoutMs?: number;
+    deadlineMs?: number;
+  };
+  /** What the fetch door wraps instead (else undici's fetch through `dispatcher`, or the global one). */
+  readonly fetch?: typeof fetch;
   /** What each door sends through (the fetch door through undici's fetch); none: their defaults (the global fetch). */
   readonly dispatcher?: Dispatcher;
 }
@@ -32,10 +40,12 @@ export function threeDoors(setup: DoorSetup): Door[] {
   const url = (action: string) => signedUrl(baseUrl, action, appId, serverSecret);
 
   const client = createZimClient({ ...options, ...(dispatcher && { dispatcher }) });
-  const fetchImpl: typeof fetch = dispatcher
-    ? (((input: string | URL, init: RequestInit) =>
-        undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch)
-    : fetch;
+  const fetchImpl: typeof fetch = setup.fetch
+    ? setup.fetch
+    : dispatcher
+      ? (((input: string | URL, init: RequestInit) =>
+          undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch)
+      : fetch;
   const f = resilientFetch(fetchImpl, options);
   const interceptor = zimInterceptor(options);
   const own = dispatcher ? undefined : new Agent();
