@@ -30,6 +30,8 @@ export interface ResolvedOptions {
   };
   readonly catalog: CodeCatalog;
   readonly maxRequeues: number;
+  /** `Infinity` for no bound. */
+  readonly maxQueueWaitMs: number;
   readonly maxBodyBytes: number;
   readonly warnPassthrough: boolean;
   readonly hooks: ZimHooks;
@@ -63,7 +65,7 @@ function checkedRandom(random: () => number): () => number {
   return checked;
 }
 
-function number(
+export function number(
   name: string,
   value: unknown,
   fallback: number,
@@ -106,6 +108,7 @@ const TOP = [
   'retry',
   'codes',
   'maxRequeues',
+  'maxQueueWaitMs',
   'maxBodyBytes',
   'warnPassthrough',
   'hooks',
@@ -133,6 +136,8 @@ const HOOKS = [
   'retry',
   'throttle',
   'rateLimited',
+  'overload',
+  'limitAdapted',
   'resign',
   'settled',
   'giveUp',
@@ -264,6 +269,7 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     retry,
     catalog: createCodeCatalog(o.codes),
     maxRequeues: number('maxRequeues', o.maxRequeues, DEFAULTS.maxRequeues, { integer: true }),
+    maxQueueWaitMs: number('maxQueueWaitMs', o.maxQueueWaitMs, DEFAULTS.maxQueueWaitMs, { finite: false }),
     maxBodyBytes: number('maxBodyBytes', o.maxBodyBytes, DEFAULTS.maxBodyBytes, { min: 1, integer: true }),
     warnPassthrough: o.warnPassthrough ?? DEFAULTS.warnPassthrough,
     hooks: hooks as ZimHooks,
