@@ -1,5 +1,6 @@
 export type { CallOptions } from './api/CallOptions.js';
 export type { HasRequired, RequiredKeys, ZimAnswer, ZimCallArgs, ZimParams } from './api/ZimCall.js';
+export type { ZimRequestOptions } from './api/ZimRequestOptions.js';
 export type { ZimClient, ZimClientOptions } from './client/createZimClient.js';
 export { createZimClient } from './client/createZimClient.js';
 export type { RedisClientLike, RedisClusterOptions, RedisOption } from './cluster/RedisOption.js';
@@ -26,10 +27,12 @@ export type { Clock } from './core/Clock.js';
 export type { GiveUpReason } from './core/GiveUpReason.js';
 export type { Interceptor } from './core/Interceptor.js';
 export type { Outcome, ZimBody } from './core/Outcome.js';
+export { ZimAbortedError } from './errors/ZimAbortedError.js';
 export { isZimApiError, ZimApiError } from './errors/ZimApiError.js';
 export { ZimClosedError } from './errors/ZimClosedError.js';
 export { isZimError, ZimError } from './errors/ZimError.js';
 export { ZimHttpError } from './errors/ZimHttpError.js';
+export { ZimOverloadError } from './errors/ZimOverloadError.js';
 export { ZimQuotaError } from './errors/ZimQuotaError.js';
 export { ZimTransportError } from './errors/ZimTransportError.js';
 export type * from './events/ZimEvents.js';
@@ -64,6 +67,7 @@ export type {
 export { ZimCursorError } from './jobs/ZimCursorError.js';
 export type { ActionSpec } from './limits/ActionSpec.js';
 export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';
+export { JOB_PRIORITY, LOW_PRIORITY_SHARE } from './limits/priorities.js';
 export { DEFAULTS } from './options/defaults.js';
 export type {
   DefaultInterceptors,

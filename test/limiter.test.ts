@@ -44,7 +44,7 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(5); // the requeue pauses a little later, as under load
     limiter.pause(1000);
     let granted = false;
-    const waiting = limiter.acquire(1, { priority: true }).then((p) => {
+    const waiting = limiter.acquire(1, { requeued: true }).then((p) => {
       granted = true;
       return p;
     });
@@ -86,7 +86,7 @@ describe('SlidingWindowLimiter (fake timers)', () => {
       return p;
     };
     const a = limiter.acquire(1).then(mark('a'));
-    const b = limiter.acquire(1, { priority: true }).then(mark('b'));
+    const b = limiter.acquire(1, { requeued: true }).then(mark('b'));
     first.release();
     limiter.pause(3000);
     await vi.advanceTimersByTimeAsync(2999);
@@ -156,23 +156,33 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 
-  it('slowDown grants a fifth fewer, at most once per window, then a tenth more per clean window up to the limit', async () => {
-    const limiter = new SlidingWindowLimiter([{ capacity: 10, ms: 1000 }], systemClock);
+  it('slowDown learns what the server took (at most halving), holds 4 s, then probes up by 1, 2, 4... to the limit', async () => {
+    const limiter = new SlidingWindowLimiter([{ capacity: 20, ms: 1000 }], systemClock);
     const grantNow = () => {
       const permits: Permit[] = [];
       for (let p = limiter.tryAcquire(1); p; p = limiter.tryAcquire(1)) permits.push(p);
       for (const p of permits) p.release();
       return permits.length;
     };
-    limiter.slowDown();
-    limiter.slowDown(); // a second refusal in the same window: no second step
-    expect(grantNow()).toBe(8);
+    expect(grantNow()).toBe(20);
+    for (let i = 0; i < 10; i++) limiter.slowDown(); // 10 of the 20 refused: the server took 10
+    expect(limiter.rate).toBe(10);
     await vi.advanceTimersByTimeAsync(1001);
-    expect(grantNow()).toBe(9); // one window without a refusal: back up by a tenth
-    limiter.slowDown(); // a new window: one more step down
-    expect(grantNow()).toBe(0); // the 9 granted still hold their slots for a window
+    expect(grantNow()).toBe(10);
     await vi.advanceTimersByTimeAsync(1001);
-    expect(grantNow()).toBe(8); // 9 - 2 = 7 at the refusal, and one clean window later 8
+    expect(grantNow()).toBe(10); // still holding (4 s from the refusal)
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(limiter.rate).toBe(11); // the first probe: one more
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(limiter.rate).toBe(13);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(limiter.rate).toBe(17);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(limiter.rate).toBe(20); // back at the limit, never above
+    // 20 refusals of 20 sent: at most halved, not to 0
+    expect(grantNow()).toBe(20);
+    for (let i = 0; i < 20; i++) limiter.slowDown();
+    expect(limiter.rate).toBe(10);
   });
 
   it('rejects a weight that can never fit', async () => {

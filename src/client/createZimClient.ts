@@ -1,5 +1,6 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { CallOptions } from '../api/CallOptions.js';
+import { checkCallOptions } from '../api/checkCallOptions.js';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
 import type { ZimBody } from '../core/Outcome.js';
 import type { RawResponse } from '../core/RawResponse.js';
@@ -98,6 +99,7 @@ export function createZimClient<const C extends string = never>(options: ZimClie
         );
       }
       try {
+        if (callOptions !== NO_OPTIONS) checkCallOptions(callOptions);
         return call(action, params as Readonly<Record<string, unknown>>, callOptions) as Promise<never>;
       } catch (error) {
         return Promise.reject(error); // params that cannot be serialized: before any slot is taken
@@ -122,6 +124,10 @@ class ClientCall implements CallInit {
   readonly appliesTimeout: boolean;
   readonly signal: AbortSignal | undefined;
   readonly idempotent: boolean | undefined;
+  readonly priority: number | undefined;
+  readonly maxQueueWaitMs: number | undefined;
+  /** The client's caller gets `ZimAbortedError` for an abort of its signal. */
+  readonly typedAbort = true;
   /** The GET query (`&Key=v...`, or ''), or the POST body: built now, the URL at each attempt. */
   readonly #query: string;
   readonly #body: string | undefined;
@@ -135,6 +141,8 @@ class ClientCall implements CallInit {
     this.appliesTimeout = door.appliesTimeout;
     this.signal = options.signal;
     this.idempotent = options.idempotent;
+    this.priority = options.priority;
+    this.maxQueueWaitMs = options.maxQueueWaitMs;
     let query = '';
     try {
       if (method === 'GET') {

@@ -2,6 +2,7 @@ import type { Clock } from '../core/Clock.js';
 import { sleep } from '../core/sleep.js';
 import type { AcquireOptions, Limiter, Permit } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
+import { QueueBoundExceeded } from '../limits/QueueBoundExceeded.js';
 import { SlidingWindowLimiter, type Window } from '../limits/SlidingWindowLimiter.js';
 import { windowsOf } from '../limits/windowsOf.js';
 import { GrantedSlots, type SlotPermit } from './GrantedSlots.js';
@@ -96,23 +97,46 @@ export class ClusterLimiter implements Limiter {
 
   acquire(weight: number, options: AcquireOptions = {}): Promise<Permit> {
     if (this.#closed) return Promise.reject(this.#closed.reason);
-    const { signal, priority = false } = options;
+    const { signal, requeued = false, priority = 0, maxWaitMs } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (weight > Math.min(...this.#windows.map((w) => w.capacity)))
       return Promise.reject(new RangeError(`a call of weight ${weight} can never fit this limit`));
-    const permit = this.#queue.add(weight, signal, priority);
-    if (priority) this.#interrupt();
+    let bound: Parameters<WaitQueue['add']>[4];
+    if (maxWaitMs !== undefined && Number.isFinite(maxWaitMs)) {
+      // The fleet's window is in Redis: the estimate is this process's queue ahead at the limit
+      // (and a pause); a wait the fleet makes longer is refused when its bound passes.
+      const estimate = () => {
+        const ahead = this.#queue.unitsFrom(priority);
+        const laps = Math.floor((ahead.units + weight - 1) / this.#window.capacity);
+        const paused = Math.max(0, this.#pausedUntil - this.#clock.now());
+        return { queued: ahead.calls, ms: paused + laps * (this.#window.ms + 1) };
+      };
+      const now = estimate();
+      if (now.ms > maxWaitMs) return Promise.reject(new QueueBoundExceeded(now.queued, now.ms, maxWaitMs));
+      const reason = () => {
+        const later = estimate();
+        return new QueueBoundExceeded(later.queued, later.ms, maxWaitMs);
+      };
+      bound = { ms: maxWaitMs, reason, clock: this.#clock };
+    }
+    const permit = this.#queue.add(weight, signal, requeued, priority, bound);
+    if (requeued || priority > 0) this.#interrupt();
     this.#pump();
     return permit;
   }
 
-  /** Slows the whole fleet for this limit (its ceiling in Redis, one less per refusal), and the local share. */
-  slowDown(): void {
+  /**
+   * Slows the whole fleet for this limit (the learned rate in Redis, see `adaptScripts.ts`), and
+   * the local share. Never says it holds the next grant back (Redis answers later): the throttle
+   * pauses too.
+   */
+  slowDown(): boolean {
     this.#local?.slowDown();
     if (this.#coordinator.healthy)
       this.#shared()
         ?.slowDown()
         .catch(() => {});
+    return false;
   }
 
   /** Pauses the whole fleet for this limit (a key with that time to live in Redis), and this process. */
@@ -172,7 +196,10 @@ export class ClusterLimiter implements Limiter {
     if (!c.decided) return c.whenDecided(interrupted);
     if (c.fatal) throw c.fatal.error;
     const now = this.#clock.now();
-    if (now < this.#pausedUntil) return sleep(this.#pausedUntil - now, this.#clock, interrupted);
+    if (now < this.#pausedUntil) {
+      this.#queue.holds++;
+      return sleep(this.#pausedUntil - now, this.#clock, interrupted);
+    }
     if (!c.healthy) {
       if (c.rejoining) return sleep(REJOIN_POLL_MS, this.#clock, interrupted); // its end interrupts too
       const local = await this.#localPermit(head.weight, interrupted);
@@ -212,6 +239,7 @@ export class ClusterLimiter implements Limiter {
     const calls = batch.map((w) => ({ weight: w.weight, token: this.#nextToken() }));
     const grant = await this.#ask(shared, calls);
     if (!grant) return; // Redis failed: the pump goes local at once
+    if (grant.granted < batch.length) this.#queue.holds++; // the rest wait for the window
     if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, interrupted);
     for (let i = 0; i < grant.granted; i++)
       this.#deliver(batch[i]!, this.#slots.grant(calls[i]!.weight, calls[i]!.token, shared));
@@ -250,7 +278,10 @@ export class ClusterLimiter implements Limiter {
   /** A local slot now, or once the local limiter grants one. */
   async #localPermit(weight: number, interrupted: AbortSignal): Promise<Permit> {
     const local = this.#localLimiter();
-    return local.tryAcquire(weight) ?? local.acquire(weight, { signal: interrupted });
+    const now = local.tryAcquire(weight);
+    if (now) return now;
+    this.#queue.holds++;
+    return local.acquire(weight, { signal: interrupted });
   }
 
   /** Takes `weight` units in Redis under `token`, waiting as long as Redis says; false if Redis failed. */
@@ -264,12 +295,17 @@ export class ClusterLimiter implements Limiter {
       const grant = await this.#ask(shared, [{ weight, token }]);
       if (!grant) return false; // the pump goes local at once
       if (grant.granted > 0) return true;
+      this.#queue.holds++;
       await sleep(grant.waitMs, this.#clock, interrupted);
     }
   }
 
   #deliver(wait: Wait, permit: SlotPermit): void {
-    if (!wait.resolve(permit)) permit.cancel(); // aborted meanwhile: nothing was sent, the slot frees at once
+    // a slot granted without the window holding it back is no wait (the `throttle` event)
+    if (wait.joinedAt === this.#queue.holds) (permit as { waited?: boolean }).waited = false;
+    if (!wait.resolve(permit))
+      permit.cancel(); // aborted meanwhile: nothing was sent, the slot frees at once
+    else this.#queue.granted(wait);
   }
 
   #nextToken(): string {

@@ -54,6 +54,8 @@ export interface ZimCall {
   readonly scopeKey: string | undefined;
   /** Limit units this call costs (messages asked for, for QueryMessagesByMsgSeq; else 1). */
   readonly weight: number;
+  /** Among the waiters of one limit, a higher priority is served first (its retries and requeues too). @default 0 */
+  readonly priority?: number | undefined;
   /** Whether sending it twice is harmless, so that a transport error after writing may be retried. */
   readonly idempotent: boolean;
   /** Aborts every wait and the attempt in flight. */

@@ -11,6 +11,12 @@ export interface CallInit {
   readonly params: Readonly<Record<string, unknown>> | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly idempotent?: boolean | undefined;
+  /** Higher is served first among the waiters of one limit. @default 0 */
+  readonly priority?: number | undefined;
+  /** A bound on the wait for the first slot (`ZimOverloadError` past it). @default the client's `maxQueueWaitMs` */
+  readonly maxQueueWaitMs?: number | undefined;
+  /** An abort of `signal` rejects with `ZimAbortedError` (the client's door), not the signal's reason itself (fetch's contract). */
+  readonly typedAbort?: boolean;
   readonly send: SendAttempt;
   /** The door bounds the whole attempt (headers and body) by the attempt timeout itself, so the engine sets no timer. */
   readonly appliesTimeout?: boolean;

@@ -9,7 +9,7 @@ export interface Entrance {
   /** Runs the call, its first slot granted. */
   enter<T>(queued: QueuedCall<T>, permit: Permit): Promise<T | RunResult>;
   /** The error the caller sees for a failed wait. */
-  surfaced(reason: unknown, init: CallInit): unknown;
+  surfaced<T>(reason: unknown, queued: QueuedCall<T>): unknown;
 }
 
 /**
@@ -34,7 +34,7 @@ export class QueuedCall<T> implements SlotWaiter {
     this.#tell(this.entrance.enter(this, permit));
   }
   failed(reason: unknown): void {
-    this.#tell(Promise.reject(this.entrance.surfaced(reason, this.init)));
+    this.#tell(Promise.reject(this.entrance.surfaced(reason, this)));
   }
   #tell(settled: Promise<T | RunResult>): void {
     if (this.resolve) this.resolve(settled);

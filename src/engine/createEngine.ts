@@ -3,10 +3,13 @@ import type { ZimCall } from '../core/Call.js';
 import { compose } from '../core/compose.js';
 import { linkSignals } from '../core/linkSignals.js';
 import { onAbort } from '../core/onAbort.js';
+import { ZimAbortedError } from '../errors/ZimAbortedError.js';
 import { ZimClosedError } from '../errors/ZimClosedError.js';
+import { ZimOverloadError } from '../errors/ZimOverloadError.js';
 import { EventSink } from '../events/EventSink.js';
 import { rejectedOf } from '../events/rejectedOf.js';
 import type { Permit } from '../limits/Limiter.js';
+import { QueueBoundExceeded } from '../limits/QueueBoundExceeded.js';
 import { scopeKeyOf } from '../limits/scopeKeyOf.js';
 import { weightOf } from '../limits/weightOf.js';
 import { isIdempotentByDefault } from '../options/isIdempotentByDefault.js';
@@ -35,7 +38,7 @@ export type { CallInit, Engine, RunResult } from './Engine.js';
  */
 export function createEngine(options: ResolvedOptions): Engine {
   // 1. The options, resolved by the door; what the whole client shares: its events and limiters.
-  const { clock, limits } = options;
+  const { clock, limits, maxQueueWaitMs } = options;
   const events = new EventSink(options.hooks, createTelemetry(options.telemetry, clock));
   const { limiters, coordinator } = limitersFor(options, events);
 
@@ -61,16 +64,34 @@ export function createEngine(options: ResolvedOptions): Engine {
 
   /**
    * The error a caller sees: a close shows as `ZimClosedError` naming the action, and whether an
-   * attempt was in flight. Emits `rejected`.
+   * attempt was in flight; an abort of the caller's signal as `ZimAbortedError` for a door that
+   * asks for it (`typedAbort`); a bounded wait refused as `ZimOverloadError` (and `overload`).
+   * Emits `rejected`.
    */
-  const surfaced = (error: unknown, init: CallInit, call?: ZimCall) => {
-    const shown =
-      closing.signal.aborted && error === closing.signal.reason
-        ? new ZimClosedError(init.action, {
-            attempts: call?.state.attempts ?? 0,
-            mayHaveCommitted: call?.state.inFlight ?? false,
-          })
-        : error;
+  const surfaced = (error: unknown, init: CallInit, call?: ZimCall, scopeKey?: string) => {
+    let shown = error;
+    if (closing.signal.aborted && error === closing.signal.reason)
+      shown = new ZimClosedError(init.action, {
+        attempts: call?.state.attempts ?? 0,
+        mayHaveCommitted: call?.state.inFlight ?? false,
+      });
+    else if (init.typedAbort && init.signal?.aborted && error === init.signal.reason)
+      shown = new ZimAbortedError({
+        action: init.action,
+        attempts: call?.state.attempts ?? 0,
+        mayHaveCommitted: call?.state.inFlight ?? false,
+        cause: error,
+      });
+    else if (error instanceof QueueBoundExceeded) {
+      const { queued, retryAfterMs, maxWaitMs } = error;
+      shown = new ZimOverloadError({ action: init.action, queued, retryAfterMs, maxQueueWaitMs: maxWaitMs });
+      if (events.wants('overload'))
+        events.emit(
+          'overload',
+          { action: init.action, scopeKey, queued, retryAfterMs, maxQueueWaitMs: maxWaitMs },
+          init,
+        );
+    }
     if (events.wants('rejected')) events.emit('rejected', rejectedOf(init.action, call, shown), call ?? init);
     return shown;
   };
@@ -95,6 +116,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       action: init.action,
       scopeKey,
       weight,
+      priority: init.priority ?? 0,
       idempotent: init.idempotent ?? options.idempotent[init.action] ?? isIdempotentByDefault(init.action),
       signal: linked?.signal ?? closing.signal,
       state: new CallRecord(startedAt),
@@ -120,7 +142,7 @@ export function createEngine(options: ResolvedOptions): Engine {
 
   const entrance: Entrance = {
     enter: (q, permit) => enter(q.init, q.startedAt, q.scopeKey, q.weight, permit, q.settle),
-    surfaced: (reason, init) => surfaced(reason, init),
+    surfaced: (reason, q) => surfaced(reason, q.init, undefined, q.scopeKey),
   };
 
   const run = <T>(init: CallInit, settle?: (result: RunResult) => T): Promise<T | RunResult> => {
@@ -134,7 +156,15 @@ export function createEngine(options: ResolvedOptions): Engine {
         events.emit('call', { action: init.action, scopeKey, method: init.method, url: init.url }, init);
       if (!admit || !limit) return enter(init, startedAt, scopeKey, weight, undefined, settle);
       const queued = new QueuedCall(entrance, init, startedAt, scopeKey, weight, settle);
-      const slot = { action: init.action, limit, scopeKey, weight, signal: init.signal };
+      const slot = {
+        action: init.action,
+        limit,
+        scopeKey,
+        weight,
+        signal: init.signal,
+        priority: init.priority ?? 0,
+        maxWaitMs: init.maxQueueWaitMs ?? maxQueueWaitMs,
+      };
       const permit = admit(slot, queued);
       if (permit) return enter(init, startedAt, scopeKey, weight, permit, settle);
       return queued.promise();

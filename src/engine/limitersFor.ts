@@ -3,6 +3,7 @@ import { RedisCoordinator } from '../cluster/RedisCoordinator.js';
 import { SharedDailyQuota } from '../cluster/SharedDailyQuota.js';
 import type { EventSink } from '../events/EventSink.js';
 import {
+  type AdaptListener,
   LimiterRegistry,
   localLimiterFactory,
   localQuotaFactory,
@@ -19,11 +20,17 @@ export function limitersFor(
   events: EventSink,
 ): { limiters: LimiterRegistry; coordinator?: RedisCoordinator } {
   const { clock } = options;
+  const onAdapt: AdaptListener = (action, scopeKey, perSecond, why) => {
+    if (events.wants('limitAdapted')) events.emit('limitAdapted', { action, scopeKey, perSecond, why });
+  };
   if (!options.redis)
-    return { limiters: new LimiterRegistry(localLimiterFactory(clock), localQuotaFactory(clock)) };
+    return { limiters: new LimiterRegistry(localLimiterFactory(clock), localQuotaFactory(clock), onAdapt) };
   if (options.appId === undefined)
     throw new TypeError('expected appId with redis: shared limits are keyed by AppId');
   const coordinator = new RedisCoordinator(options.redis, options.appId, events);
   const quotas: QuotaFactory = (action, limit) => new SharedDailyQuota(action, limit, coordinator, clock);
-  return { limiters: new LimiterRegistry(clusterLimiterFactory(coordinator, clock), quotas), coordinator };
+  return {
+    limiters: new LimiterRegistry(clusterLimiterFactory(coordinator, clock), quotas, onAdapt),
+    coordinator,
+  };
 }

@@ -1,17 +1,12 @@
-import { ZimError } from './ZimError.js';
+import { ZimAbortedError } from './ZimAbortedError.js';
 
 /**
- * The client was closed while the call was queued, waiting or in flight.
+ * The client was closed while the call was queued, waiting or in flight: a `ZimAbortedError`
+ * (`mayHaveCommitted` says whether an attempt was in flight).
  *
  * @public
  */
-export class ZimClosedError extends ZimError {
-  /**
-   * True when an attempt was in flight at the close: the request may have been written and the
-   * server may have acted on it (a SendPeerMessage may have been sent).
-   */
-  readonly mayHaveCommitted: boolean;
-
+export class ZimClosedError extends ZimAbortedError {
   constructor(action?: string, init: { attempts?: number; mayHaveCommitted?: boolean } = {}) {
     const attempts = init.attempts ?? 0;
     const mayHaveCommitted = init.mayHaveCommitted ?? false;
@@ -20,11 +15,10 @@ export class ZimClosedError extends ZimError {
       : attempts > 0
         ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`
         : '; nothing was sent';
-    super(action ? `${action} was not completed: the client was closed${detail}` : 'the client was closed', {
-      action,
-      attempts,
-    });
-    this.mayHaveCommitted = mayHaveCommitted;
+    super(
+      { action, attempts, mayHaveCommitted },
+      action ? `${action} was not completed: the client was closed${detail}` : 'the client was closed',
+    );
   }
 
   override get name(): string {

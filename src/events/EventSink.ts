@@ -11,6 +11,8 @@ const channels = {
   retry: diagnostics.channel('zim-resilience:retry'),
   throttle: diagnostics.channel('zim-resilience:throttle'),
   rateLimited: diagnostics.channel('zim-resilience:rateLimited'),
+  overload: diagnostics.channel('zim-resilience:overload'),
+  limitAdapted: diagnostics.channel('zim-resilience:limitAdapted'),
   resign: diagnostics.channel('zim-resilience:resign'),
   settled: diagnostics.channel('zim-resilience:settled'),
   giveUp: diagnostics.channel('zim-resilience:giveUp'),

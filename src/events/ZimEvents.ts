@@ -89,7 +89,9 @@ export interface RetryEvent<A extends string = string> {
 }
 
 /**
- * A call waited for its action's limiter.
+ * A call waited for a slot of its action's limiter: the window was full (or paused, or calls were
+ * ahead of it) when it asked. Not emitted for a slot that was free, with or without `redis` (a
+ * round trip to Redis that grants at once is no wait).
  *
  * @public
  */
@@ -102,7 +104,43 @@ export interface ThrottleEvent<A extends string = string> {
 }
 
 /**
- * The server said "too fast": the limiter pauses and slows down, and the call is requeued ahead of new ones.
+ * A call was refused before it was sent: its first slot could not come within `maxQueueWaitMs`
+ * (the caller gets `ZimOverloadError`).
+ *
+ * @public
+ */
+export interface OverloadEvent<A extends string = string> {
+  /** The action of the call. */
+  readonly action: A;
+  /** The GroupId or RoomId the limit is counted per, for scoped actions. */
+  readonly scopeKey: string | undefined;
+  /** Calls waiting ahead of it. */
+  readonly queued: number;
+  /** When its slot could come, from now (an estimate). */
+  readonly retryAfterMs: number;
+  /** The bound it was refused for. */
+  readonly maxQueueWaitMs: number;
+}
+
+/**
+ * The rate a limiter grants, as learned from the server, changed: `refused` (a rate-limited
+ * answer lowered it to what the server took), `probe` (no refusal for a while: one step up) or
+ * `recovered` (back at the configured limit). Through Redis the fleet shares it.
+ *
+ * @public
+ */
+export interface LimitAdaptedEvent<A extends string = string> {
+  /** The action of the limit. */
+  readonly action: A;
+  /** The GroupId or RoomId the limit is counted per, for scoped actions. */
+  readonly scopeKey: string | undefined;
+  /** Calls per second the limiter grants now. */
+  readonly perSecond: number;
+  readonly why: 'refused' | 'probe' | 'recovered';
+}
+
+/**
+ * The server said "too fast": the limiter lowers its rate (and pauses, unless that rate holds calls back), and the call is requeued ahead of new ones.
  *
  * @public
  */
@@ -113,7 +151,10 @@ export interface RateLimitedEvent<A extends string = string> {
   readonly scopeKey: string | undefined;
   /** The ZIM code of the answer (undefined for HTTP 429). */
   readonly code: number | undefined;
-  /** How long the limiter (every limiter, for the app-wide code 7) pauses. */
+  /**
+   * How long the limiter (every limiter, for the app-wide code 7) pauses: 0 when the rate it
+   * learned from the refusal already holds the next grant back (docs/overload.md).
+   */
   readonly pauseMs: number;
   /** Requeues of this call so far. */
   readonly requeues: number;
@@ -236,6 +277,8 @@ export interface ZimEvents<A extends string = string> {
   retry: RetryEvent<A>;
   throttle: ThrottleEvent<A>;
   rateLimited: RateLimitedEvent<A>;
+  overload: OverloadEvent<A>;
+  limitAdapted: LimitAdaptedEvent<A>;
   resign: ResignEvent<A>;
   settled: SettledEvent<A>;
   giveUp: GiveUpEvent<A>;

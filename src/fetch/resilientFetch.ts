@@ -1,3 +1,4 @@
+import { type ZimRequestOptions, zimRequestOptionsOf } from '../api/ZimRequestOptions.js';
 import type { SendAttempt } from '../core/Call.js';
 import { createEngine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
@@ -50,7 +51,8 @@ function rebuilt(res: Response, bytes: Buffer | undefined): Response {
  * re-signed on every attempt; the caller gets an ordinary, still-readable `Response` of the final
  * attempt (a ZIM error code stays in its body, as with plain fetch). Everything else passes through.
  * A call given up without any answer rejects with `ZimTransportError`; a body larger than
- * `maxBodyBytes` with `ZimHttpError`, as in the other doors.
+ * `maxBodyBytes` with `ZimHttpError`, as in the other doors. Per request, `init.zim` takes a
+ * `priority` and a `maxQueueWaitMs` (`ZimRequestOptions`).
  *
  * @public
  */
@@ -73,6 +75,7 @@ export function resilientFetch<const C extends string = never>(
       return fetchImpl(input, init);
     }
 
+    const zim = zimRequestOptionsOf((init as { zim?: ZimRequestOptions }).zim, 'init.zim');
     const handed = await fetchRequest(input, init, resolved.maxBodyBytes);
     const base = handed.init;
     const unsigned = unsignedTarget(url.href, url.searchParams);
@@ -96,6 +99,8 @@ export function resilientFetch<const C extends string = never>(
       send,
       method: base.method,
       url: unsigned,
+      priority: zim.priority,
+      maxQueueWaitMs: zim.maxQueueWaitMs,
     });
     if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
     const { res, bytes } = outcome.response!.raw as FetchAnswer;

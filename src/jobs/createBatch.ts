@@ -4,6 +4,7 @@ import type { ZimBody } from '../core/Outcome.js';
 import { isZimError } from '../errors/ZimError.js';
 import { ZIM_ACTIONS } from '../generated/actions.js';
 import { BATCH_ACTIONS } from '../generated/jobActions.js';
+import { JOB_PRIORITY } from '../limits/priorities.js';
 import type { Batch, BatchOptions, BatchProgress } from './Batch.js';
 import type { BatchSpec } from './BatchSpec.js';
 import { batchList, itemKey } from './batchList.js';
@@ -169,7 +170,10 @@ function runBatch(call: JobCall, context: BatchContext, run: BatchRun): Promise<
         head += chunk.length;
         inFlight++;
         const chunkParams = { ...params, [list.name]: chunk.map((p) => p.item) };
-        call(action, chunkParams, callOptions as CallOptions)
+        call(action, chunkParams, {
+          ...callOptions,
+          priority: options.priority ?? JOB_PRIORITY,
+        } as CallOptions)
           .then(
             (answer) => settle(chunk, answer),
             (error: unknown) => fail(chunk, error),

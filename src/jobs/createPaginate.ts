@@ -1,6 +1,7 @@
 import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimBody } from '../core/Outcome.js';
 import { PAGED_ACTIONS } from '../generated/jobActions.js';
+import { JOB_PRIORITY } from '../limits/priorities.js';
 import { isLastPage } from './isLastPage.js';
 import type { JobCall } from './JobCall.js';
 import type { PagedSpec } from './PagedSpec.js';
@@ -44,7 +45,8 @@ async function* walk(
   options: PaginateOptions,
 ): AsyncGenerator<ZimBody> {
   const maxItems = maxItemsOf(options);
-  const { maxItems: _max, ...callOptions } = options;
+  const { maxItems: _max, ...own } = options;
+  const callOptions = { ...own, priority: options.priority ?? JOB_PRIORITY }; // a whole job yields to direct calls
   const first: Record<string, unknown> = { ...params };
   if (first[spec.cursor] === undefined) first[spec.cursor] = spec.cursorType === 'number' ? 0 : '';
   if (spec.maxLimit !== undefined && first['Limit'] === undefined) first['Limit'] = spec.maxLimit;

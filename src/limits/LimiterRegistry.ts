@@ -1,13 +1,26 @@
 import type { Clock } from '../core/Clock.js';
 import { DailyQuota } from './DailyQuota.js';
-import type { Limiter } from './Limiter.js';
+import type { AdaptReason, Limiter, OnAdapt } from './Limiter.js';
 import type { ResolvedLimit } from './LimitSpec.js';
 import type { Quota } from './Quota.js';
 import { SlidingWindowLimiter } from './SlidingWindowLimiter.js';
 import { windowsOf } from './windowsOf.js';
 
 /** Makes the limiter of one key. Replaceable (Redis-backed limiters plug in here). */
-export type LimiterFactory = (key: string, limit: ResolvedLimit, onIdle: () => void) => Limiter;
+export type LimiterFactory = (
+  key: string,
+  limit: ResolvedLimit,
+  onIdle: () => void,
+  onAdapt?: OnAdapt,
+) => Limiter;
+
+/** Told when the learned rate of a limiter (action, and group or room) changes, in calls per second. */
+export type AdaptListener = (
+  action: string,
+  scopeKey: string | undefined,
+  perSecond: number,
+  why: AdaptReason,
+) => void;
 
 /** Makes the daily quota of one action. Replaceable (a quota shared through Redis plugs in here). */
 export type QuotaFactory = (action: string, limit: number) => Quota;
@@ -19,7 +32,7 @@ export function localQuotaFactory(clock: Clock): QuotaFactory {
 
 /** The in-process factory: exact sliding windows, no timer hop on a free slot. */
 export function localLimiterFactory(clock: Clock): LimiterFactory {
-  return (_key, limit, onIdle) => new SlidingWindowLimiter(windowsOf(limit), clock, onIdle);
+  return (_key, limit, onIdle, onAdapt) => new SlidingWindowLimiter(windowsOf(limit), clock, onIdle, onAdapt);
 }
 
 /**
@@ -31,11 +44,13 @@ export class LimiterRegistry {
   readonly #factory: LimiterFactory;
   readonly #quotas = new Map<string, Quota>();
   readonly #quotaFactory: QuotaFactory;
+  readonly #onAdapt: AdaptListener | undefined;
   #closed: { reason: unknown } | undefined;
 
-  constructor(factory: LimiterFactory, quotaFactory: QuotaFactory) {
+  constructor(factory: LimiterFactory, quotaFactory: QuotaFactory, onAdapt?: AdaptListener) {
     this.#factory = factory;
     this.#quotaFactory = quotaFactory;
+    this.#onAdapt = onAdapt;
   }
 
   /** The daily quota of `action`, if its limit has one. */
@@ -66,7 +81,12 @@ export class LimiterRegistry {
               this.#limiters.delete(key);
               void created.close(new Error('idle'));
             };
-      const created = this.#factory(key, limit, onIdle);
+      const listener = this.#onAdapt;
+      const windowMs = windowsOf(limit)[0]!.ms;
+      const onAdapt: OnAdapt | undefined = listener
+        ? (perWindow, why) => listener(action, scopeKey, (perWindow * 1000) / windowMs, why)
+        : undefined;
+      const created = this.#factory(key, limit, onIdle, onAdapt);
       limiter = created;
       if (this.#closed) void limiter.close(this.#closed.reason);
       else this.#limiters.set(key, limiter);

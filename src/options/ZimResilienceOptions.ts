@@ -101,6 +101,13 @@ export interface ZimResilienceOptions<C extends string = never> {
    * rate-limited makes `1 + maxRequeues` attempts. @default 10
    */
   readonly maxRequeues?: number;
+  /**
+   * A call that cannot get its first slot within this many milliseconds is refused at once with
+   * `ZimOverloadError` (nothing sent, no slot taken), from the queue ahead of it and the limit's
+   * window; one admitted is refused when the bound passes if it still waits (docs/overload.md).
+   * Per call: `CallOptions.maxQueueWaitMs`. @default Infinity (no bound)
+   */
+  readonly maxQueueWaitMs?: number;
   /** Bytes of a response body read before it is classified; more is not parsed. @default 1048576 */
   readonly maxBodyBytes?: number;
   /**

@@ -2,6 +2,7 @@
 export const DEFAULTS = Object.freeze({
   baseUrl: 'https://zim-api.zego.im',
   maxRequeues: 10,
+  maxQueueWaitMs: Number.POSITIVE_INFINITY,
   maxBodyBytes: 1024 * 1024,
   warnPassthrough: true,
   retry: Object.freeze({

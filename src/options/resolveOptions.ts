@@ -33,6 +33,8 @@ export interface ResolvedOptions {
   };
   readonly catalog: CodeCatalog;
   readonly maxRequeues: number;
+  /** `Infinity` for no bound. */
+  readonly maxQueueWaitMs: number;
   readonly maxBodyBytes: number;
   readonly warnPassthrough: boolean;
   readonly hooks: ZimHooks;
@@ -61,7 +63,7 @@ function checkedRandom(random: () => number): () => number {
   return checked;
 }
 
-function number(
+export function number(
   name: string,
   value: unknown,
   fallback: number,
@@ -108,6 +110,7 @@ const TOP = [
   'retry',
   'codes',
   'maxRequeues',
+  'maxQueueWaitMs',
   'maxBodyBytes',
   'warnPassthrough',
   'hooks',
@@ -135,6 +138,8 @@ const HOOKS = [
   'retry',
   'throttle',
   'rateLimited',
+  'overload',
+  'limitAdapted',
   'resign',
   'settled',
   'giveUp',
@@ -272,6 +277,7 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     retry,
     catalog: createCodeCatalog(o.codes),
     maxRequeues: number('maxRequeues', o.maxRequeues, DEFAULTS.maxRequeues, { integer: true }),
+    maxQueueWaitMs: number('maxQueueWaitMs', o.maxQueueWaitMs, DEFAULTS.maxQueueWaitMs, { finite: false }),
     maxBodyBytes: number('maxBodyBytes', o.maxBodyBytes, DEFAULTS.maxBodyBytes, { min: 1, integer: true }),
     warnPassthrough: o.warnPassthrough ?? DEFAULTS.warnPassthrough,
     hooks: hooks as ZimHooks,

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { type ZimRequestOptions, zimRequestOptionsOf } from '../api/ZimRequestOptions.js';
 import type { SendAttempt } from '../core/Call.js';
 import type { Clock } from '../core/Clock.js';
 import { createEngine, type Engine } from '../engine/createEngine.js';
@@ -103,6 +104,7 @@ async function run(
   const controller = new ReplayController(pool.pop() ?? new AbortController());
   handler.onRequestStart?.(controller, {});
   try {
+    const zim = zimRequestOptionsOf((opts as { zim?: ZimRequestOptions }).zim, 'zim');
     // a stream (fetch's body, a Readable) is read once, bounded, now: every attempt sends it again
     const body = isReplayable(opts.body)
       ? (opts.body ?? null)
@@ -143,6 +145,8 @@ async function run(
       signal: controller.signal,
       controller,
       send,
+      priority: zim.priority,
+      maxQueueWaitMs: zim.maxQueueWaitMs,
       appliesTimeout: true,
       method: opts.method,
       get url() {
@@ -195,7 +199,8 @@ function streamedTwice(controller: ReplayController, action: string, attempts: n
  * An undici interceptor: `new Agent().compose(zimInterceptor(options))`, then `request`, `fetch`,
  * `Pool` or `setGlobalDispatcher` as usual. Requests to `baseUrl` with an `?Action=` get the
  * remedies (bodies sent as streams are buffered first, so every attempt can be replayed); all
- * others go straight to the next dispatcher and pay nothing. Works with undici 7 and 8.
+ * others go straight to the next dispatcher and pay nothing. Works with undici 7 and 8. Per
+ * request, the dispatch option `zim` takes a `priority` and a `maxQueueWaitMs` (`ZimRequestOptions`).
  *
  * @public
  */

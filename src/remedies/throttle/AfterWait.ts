@@ -5,13 +5,17 @@ import type { QuotaTicket } from '../../limits/Quota.js';
 import type { SlotRequest } from './SlotRequest.js';
 
 /**
- * Emits `throttle` once a queued slot is granted, then tells the caller's waiter; a wait that
- * fails gives its quota back.
+ * Emits `throttle` once a slot is granted to a call that had to wait for it, then tells the
+ * caller's waiter; a wait that fails gives its quota back. "Had to wait" means the same in
+ * process and through Redis: not granted while it was being queued (`entered`), and not a slot the
+ * limiter says was free when asked (`permit.waited === false`: a round trip to Redis is no wait).
  * @internal
  */
 export class AfterWait implements SlotWaiter {
   readonly weight: number;
   readonly #started: number;
+  /** Set once the limiter has queued it: a grant before that found a free slot. */
+  entered = false;
   constructor(
     readonly slot: SlotRequest,
     readonly waiter: SlotWaiter,
@@ -24,7 +28,7 @@ export class AfterWait implements SlotWaiter {
   }
   granted(permit: Permit): void {
     const { slot, events } = this;
-    if (events.wants('throttle')) {
+    if (this.entered && permit.waited !== false && events.wants('throttle')) {
       const waitedMs = this.clock.now() - this.#started;
       events.emit('throttle', { action: slot.action, scopeKey: slot.scopeKey, waitedMs }, slot.call);
     }

@@ -10,6 +10,10 @@ export interface SlotRequest {
   readonly scopeKey: string | undefined;
   readonly weight: number;
   readonly signal: AbortSignal | undefined;
+  /** Higher is served first. */
+  readonly priority: number;
+  /** A bound on the wait (the first slot only; `Infinity` or undefined: none). */
+  readonly maxWaitMs?: number | undefined;
   /** The call whose wait it is, named in its `throttle` event (none for a first slot: its `start` tells that wait). */
   readonly call?: object | undefined;
 }

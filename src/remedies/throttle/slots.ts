@@ -58,16 +58,24 @@ export function slots(limiters: LimiterRegistry, clock: Clock, events: EventSink
     slot: SlotRequest,
     waiter: SlotWaiter,
     ticket: QuotaTicket | undefined,
+    requeued = false,
   ) => {
     const told =
-      ticket || events.wants('throttle') ? new AfterWait(slot, waiter, clock, events, ticket) : waiter;
-    const options = { signal: slot.signal };
-    if (limiter.enqueue) limiter.enqueue(told, options);
+      ticket || events.wants('throttle') ? new AfterWait(slot, waiter, clock, events, ticket) : undefined;
+    const options = {
+      signal: slot.signal,
+      priority: slot.priority,
+      requeued,
+      maxWaitMs: requeued ? undefined : slot.maxWaitMs,
+    };
+    const target = told ?? waiter;
+    if (limiter.enqueue) limiter.enqueue(target, options);
     else
       limiter.acquire(slot.weight, options).then(
-        (permit) => told.granted(permit),
-        (reason: unknown) => told.failed(reason),
+        (permit) => target.granted(permit),
+        (reason: unknown) => target.failed(reason),
       );
+    if (told) told.entered = true;
   };
 
   const admit = (slot: SlotRequest, waiter: SlotWaiter): Permit | undefined => {
@@ -103,24 +111,15 @@ export function slots(limiters: LimiterRegistry, clock: Clock, events: EventSink
       const acquired = (t: QuotaTake) => {
         const ticket = ticketOf(action, quota, t);
         return new Promise<Permit>((resolve, reject) => {
-          queue(limiter, slot, { weight, granted: resolve, failed: reject }, ticket);
+          queue(limiter, slot, { weight, granted: resolve, failed: reject }, ticket, false);
         });
       };
       return taken instanceof Promise ? taken.then(acquired) : acquired(taken);
     }
     const now = priority ? undefined : limiter.tryAcquire(weight);
     if (now) return now;
-    const waiting = limiter.acquire(weight, { signal: slot.signal, priority });
-    // A queued call holds nothing more than the limiter's waiter unless something needs it.
-    if (!events.wants('throttle')) return waiting;
-    const started = clock.now();
-    return waiting.then((permit) => {
-      events.emit(
-        'throttle',
-        { action, scopeKey: slot.scopeKey, waitedMs: clock.now() - started },
-        slot.call,
-      );
-      return permit;
+    return new Promise<Permit>((resolve, reject) => {
+      queue(limiter, slot, { weight, granted: resolve, failed: reject }, undefined, priority);
     });
   };
 

@@ -29,8 +29,9 @@ export type ThrottleRemedy = Remedy & { readonly slots: Slots };
  * requeue goes ahead of new calls, and its wait counts toward the call's deadline (`call.deadline`,
  * when retry is outside). It owns its state: the limiters, the app-wide pause, when each quota'd
  * action was last sent, and the requeues of each attempt it was given. It owns rate-limited
- * answers: one pauses the limiter for the rest of the server's window (every limiter, for the
- * app-wide code 7), slows it down (at most once per window), and the attempt goes out again
+ * answers: one lowers the limiter's learned rate to what the server took (docs/overload.md) and,
+ * unless that already holds the next grant back, pauses it for the rest of the server's window
+ * (every limiter, for the app-wide code 7); the attempt goes out again
  * ahead of new ones, at most `maxRequeues` times: then it returns that answer with `giveUp` set,
  * so nothing outside retries it on top. A daily quota fails fast once spent. Actions without a
  * limit never touch a limiter.
@@ -115,6 +116,7 @@ export function throttleRemedy(
         scopeKey: call.scopeKey,
         weight: call.weight,
         signal: waitSignal,
+        priority: call.priority ?? 0,
         call,
       };
       const permit = taking.slotFor(slot, priority);
@@ -122,11 +124,19 @@ export function throttleRemedy(
     };
 
     const requeue = async (outcome: Outcome): Promise<Outcome> => {
-      const pauseMs = Math.min(Math.max(outcome.retryAfterMs ?? 0, WINDOW_MS), retry.maxRetryAfterMs);
+      let pauseMs = Math.min(Math.max(outcome.retryAfterMs ?? 0, WINDOW_MS), retry.maxRetryAfterMs);
       if (deadline && pauseMs >= deadline.remaining()) {
         return { ...outcome, giveUp: 'deadline', requeues }; // the pause alone outlasts the deadline
       }
       requeues++;
+      const limiter =
+        outcome.code === APP_WIDE_LIMIT || !limit
+          ? undefined
+          : limiters.get(call.action, limit.scope === 'app' ? undefined : call.scopeKey, limit);
+      // The learned rate first: when it already holds the next grant back (the window holds what
+      // the server took), no pause on top, unless the server said when (Retry-After).
+      const heldBack = limiter?.slowDown() === true && outcome.retryAfterMs === undefined;
+      if (heldBack) pauseMs = 0;
       events.emit(
         'rateLimited',
         {
@@ -142,10 +152,8 @@ export function throttleRemedy(
         if (outcome.code === APP_WIDE_LIMIT) {
           appPausedUntil = Math.max(appPausedUntil, clock.now() + pauseMs);
           limiters.pauseAll(pauseMs);
-        } else if (limit) {
-          const limiter = limiters.get(call.action, limit.scope === 'app' ? undefined : call.scopeKey, limit);
-          limiter.pause(pauseMs);
-          limiter.slowDown();
+        } else if (limiter) {
+          if (!heldBack) limiter.pause(pauseMs);
         } else {
           await sleep(pauseMs, clock, deadline?.signal ?? call.signal); // no limiter to pause: this call waits alone
         }
