@@ -107,7 +107,7 @@ describe('with no SDK registered', () => {
     expect(seen.map(([n, e]) => [n, e['error'] ?? ''])).toEqual([
       ['call', ''],
       ['start', ''],
-      ['rejected', 'AbortError'],
+      ['rejected', 'ZimAbortedError'], // the client's caller gets ZimAbortedError (its cause: the reason)
     ]);
     expect(JSON.stringify(seen)).not.toContain(server.serverSecret);
   });
@@ -293,7 +293,7 @@ describe('with an SDK registered', () => {
       client.call('QueryUserInfos', { UserIds: ['a'] }, { signal: controller.signal }),
     ).rejects.toThrow();
     const [aborted] = callSpans();
-    expect(aborted!.attributes['error.type']).toBe('AbortError');
+    expect(aborted!.attributes['error.type']).toBe('ZimAbortedError');
     expect(aborted!.status.code).toBe(SpanStatusCode.ERROR);
   });
 
