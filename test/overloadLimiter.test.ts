@@ -173,7 +173,7 @@ describe('SlidingWindowLimiter: priorities, bounds, a learned rate (fake timers)
     for (let i = 0; i < 20; i++) limiter.tryAcquire(1)!.release();
     for (let i = 0; i < 10; i++) expect(limiter.slowDown()).toBe(true); // the window holds 20 > 10: no pause needed
     expect(seen.at(-1)).toEqual([10, 'refused']);
-    await vi.advanceTimersByTimeAsync(4000);
+    await vi.advanceTimersByTimeAsync(5000);
     expect(limiter.rate).toBe(11);
     const rates = [];
     for (let i = 0; i < 3; i++) {
