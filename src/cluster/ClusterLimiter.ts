@@ -239,10 +239,10 @@ export class ClusterLimiter implements Limiter {
     const calls = batch.map((w) => ({ weight: w.weight, token: this.#nextToken() }));
     const grant = await this.#ask(shared, calls);
     if (!grant) return; // Redis failed: the pump goes local at once
-    if (grant.granted < batch.length) this.#queue.holds++; // the rest wait for the window
-    if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, interrupted);
     for (let i = 0; i < grant.granted; i++)
       this.#deliver(batch[i]!, this.#slots.grant(calls[i]!.weight, calls[i]!.token, shared));
+    if (grant.granted < batch.length) this.#queue.holds++; // the rest wait for the window
+    if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, interrupted);
   }
 
   /**
