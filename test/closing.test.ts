@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZimClient, ZimClosedError, type ZimParams } from '../src/index.js';
+import { createZimClient, ZimAbortedError, ZimClosedError, type ZimParams } from '../src/index.js';
 
 /** A server that records each request and answers after `delayMs`. */
 let server: Server;
@@ -53,7 +53,9 @@ describe('close() and abort end every call', () => {
     controller.abort(reason);
     const race = (p: Promise<unknown>) =>
       Promise.race([p, new Promise((r) => setTimeout(() => r('still pending'), 500))]);
-    expect(await race(aborted)).toBe(reason);
+    const error = await race(aborted);
+    expect(error).toBeInstanceOf(ZimAbortedError);
+    expect(error).toMatchObject({ cause: reason, attempts: 0, mayHaveCommitted: false }); // signing: nothing sent
     await client.close();
     expect(await race(closed)).toBeInstanceOf(ZimClosedError);
   });

@@ -32,6 +32,12 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /the group has 301 members; the owner is admin/,
     /first page: 300 of 301/,
   ],
+  'examples/overload.ts': [
+    /UserRegister: learned 10\/s/,
+    /a direct call went ahead of the batch: \d+ ms/,
+    /refused at once: \d+ ahead, a slot in \d+ s, 0 sent/,
+    /batch: 30 chunks, 0 lost, \d+ refused by the server/,
+  ],
   'examples/fetch.ts': [/UserRegister answered Code 0/, /QueryUserInfos found Ann after 3 attempts/],
   'examples/ky.ts': [/CreateGroup book-club after 2 attempts; members: cy, di/],
   'examples/undici.ts': [

@@ -156,7 +156,7 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 
-  it('slowDown learns what the server took (at most halving), holds 4 s, then probes up by 1, 2, 4... to the limit', async () => {
+  it('slowDown learns what the server took (at most halving), holds 5 s, then probes up by 1, 2, 4... to the limit', async () => {
     const limiter = new SlidingWindowLimiter([{ capacity: 20, ms: 1000 }], systemClock);
     const grantNow = () => {
       const permits: Permit[] = [];
@@ -170,8 +170,8 @@ describe('SlidingWindowLimiter (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(1001);
     expect(grantNow()).toBe(10);
     await vi.advanceTimersByTimeAsync(1001);
-    expect(grantNow()).toBe(10); // still holding (4 s from the refusal)
-    await vi.advanceTimersByTimeAsync(2000);
+    expect(grantNow()).toBe(10); // still holding (5 s from the refusal)
+    await vi.advanceTimersByTimeAsync(2998);
     expect(limiter.rate).toBe(11); // the first probe: one more
     await vi.advanceTimersByTimeAsync(1000);
     expect(limiter.rate).toBe(13);

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('slow-down after a burst of rate-limited answers (item 7)', () => {
-  it('20 refusals in one burst cost one slow-down step, and the rate is back within a few windows', async () => {
+  it('20 refusals in one burst at most halve the rate, which holds, then probes back up', async () => {
     refuse = 20;
     arrivals.length = 0;
     const client = createZimClient({ appId: 1, serverSecret: 'secret', baseUrl: base });
@@ -41,19 +41,20 @@ describe('slow-down after a burst of rate-limited answers (item 7)', () => {
       const bin = Math.floor((t - t0) / 1000);
       perSecond[bin] = (perSecond[bin] ?? 0) + 1;
     }
-    // The curve, e.g. [20, 16, 18, 20, 6]: the burst, one step down (20 -> 16), back to 20 in two windows.
+    // The curve, e.g. [20, 10, 10, 10, 11, 13, 6]: the burst, the rate halved at most (the server
+    // took none of 20: a learned rate, docs/overload.md), held 4 s, then probing up 1, 2, 4...
     console.log(
       'UserRegister arrivals per second after 20 refusals:',
       perSecond.map((n) => n ?? 0),
     );
     expect(perSecond[0]).toBe(20); // the burst, all refused
-    expect(perSecond[1] ?? 0).toBeGreaterThanOrEqual(12); // one step (a fifth) down, not twenty (2/s before)
-    expect(perSecond[1] ?? 0).toBeLessThanOrEqual(18);
-    expect(perSecond[3] ?? 0).toBeGreaterThanOrEqual(18); // back at the limit within a few windows
+    expect(perSecond[1] ?? 0).toBeGreaterThanOrEqual(9); // at most halved, not twenty steps down (2/s before)
+    expect(perSecond[1] ?? 0).toBeLessThanOrEqual(11);
+    expect(perSecond[5] ?? 0).toBeGreaterThanOrEqual(12); // probing back up after the hold
     const inAnySecond = Math.max(
       ...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length),
     );
     expect(inAnySecond).toBeLessThanOrEqual(20); // never over the limit
-    expect(arrivals.at(-1)! - t0).toBeLessThan(6_000); // 24.2 s for 300 calls before; ~4 s ideal here
+    expect(arrivals.at(-1)! - t0).toBeLessThan(7_500); // 24.2 s for 300 calls before item 7; ~6.3 s here
   });
 });

@@ -107,7 +107,7 @@ describe('with no SDK registered', () => {
     expect(seen.map(([n, e]) => [n, e['error'] ?? ''])).toEqual([
       ['call', ''],
       ['start', ''],
-      ['rejected', 'AbortError'],
+      ['rejected', 'ZimAbortedError'], // the client's caller gets ZimAbortedError (its cause: the reason)
     ]);
     expect(JSON.stringify(seen)).not.toContain(server.serverSecret);
   });
@@ -239,6 +239,27 @@ describe('with an SDK registered', () => {
     expectNoSecret(spans(), after, earlyServer.serverSecret);
   });
 
+  it('overload: zim.client.overload counts refusals, zim.client.throttle.rate shows the learned rate', async () => {
+    const { client, server } = await setup({ limits: { QueryUserInfos: { perSecond: 4 } } });
+    server.script('QueryUserInfos', [{ code: 660700001 }]); // one rate-limited answer: the rate is learned
+    await client.call('QueryUserInfos', { UserIds: ['a'] });
+    const refused = await Promise.allSettled(
+      [1, 2, 3, 4, 5, 6].map(() =>
+        client.call('QueryUserInfos', { UserIds: ['b'] }, { maxQueueWaitMs: 100 }),
+      ),
+    );
+    expect(refused.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
+    const after = await reader.collect();
+    const overload = metric(after.resourceMetrics, 'zim.client.overload');
+    expect(overload?.dataPoints[0]?.attributes).toEqual({ 'zim.action': 'QueryUserInfos' });
+    expect(overload?.dataPoints[0]?.value).toBeGreaterThan(0);
+    const rate = metric(after.resourceMetrics, 'zim.client.throttle.rate');
+    expect(rate?.descriptor.unit).toBe('{call}/s');
+    expect(rate?.dataPoints.find((p) => p.attributes['zim.action'] === 'QueryUserInfos')?.value).toBeLessThan(
+      4,
+    );
+  });
+
   it("a call made inside a user's span is its child, even when it waits in the queue", async () => {
     const { client } = await setup({ limits: { QueryUserInfos: { perSecond: 4, burst: 1 } } });
     const tracer = trace.getTracer('test');
@@ -293,7 +314,7 @@ describe('with an SDK registered', () => {
       client.call('QueryUserInfos', { UserIds: ['a'] }, { signal: controller.signal }),
     ).rejects.toThrow();
     const [aborted] = callSpans();
-    expect(aborted!.attributes['error.type']).toBe('AbortError');
+    expect(aborted!.attributes['error.type']).toBe('ZimAbortedError');
     expect(aborted!.status.code).toBe(SpanStatusCode.ERROR);
   });
 

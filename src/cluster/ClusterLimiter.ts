@@ -14,6 +14,12 @@ import { type Wait, WaitQueue } from './WaitQueue.js';
 /** How often a pump looks again while its client is rejoining (the end of a rejoin also wakes it). */
 const REJOIN_POLL_MS = 50;
 
+/**
+ * How much later than a freed slot a process whose next call is below priority 0 (a job's) asks
+ * Redis for it: the fleet's direct calls, asking at once, get freed slots first.
+ */
+const LOW_PRIORITY_YIELD_MS = 20;
+
 /** Calls asked for in one round trip to Redis. */
 const BATCH = 32;
 
@@ -239,10 +245,12 @@ export class ClusterLimiter implements Limiter {
     const calls = batch.map((w) => ({ weight: w.weight, token: this.#nextToken() }));
     const grant = await this.#ask(shared, calls);
     if (!grant) return; // Redis failed: the pump goes local at once
-    if (grant.granted < batch.length) this.#queue.holds++; // the rest wait for the window
-    if (grant.granted === 0) return sleep(grant.waitMs, this.#clock, interrupted);
     for (let i = 0; i < grant.granted; i++)
       this.#deliver(batch[i]!, this.#slots.grant(calls[i]!.weight, calls[i]!.token, shared));
+    if (grant.granted < batch.length) this.#queue.holds++; // the rest wait for the window
+    if (grant.granted > 0) return;
+    const yieldMs = batch[0]!.priority < 0 ? LOW_PRIORITY_YIELD_MS : 0;
+    return sleep(grant.waitMs + yieldMs, this.#clock, interrupted);
   }
 
   /**

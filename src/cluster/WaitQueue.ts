@@ -4,14 +4,14 @@ import { LOW_PRIORITY_SHARE } from '../limits/priorities.js';
 /** One call waiting for a slot. `resolve` and `reject` say whether it was still waiting. */
 export interface Wait {
   readonly weight: number;
-  /** The queue's count of holds when it joined (see `WaitQueue.held`). */
+  readonly priority: number;
+  /** The queue's count of holds when it joined (see `WaitQueue.holds`). */
   readonly joinedAt: number;
   resolve(permit: Permit): boolean;
   reject(reason: unknown): boolean;
 }
 
 interface Entry extends Wait {
-  readonly priority: number;
   readonly requeued: boolean;
   done: boolean;
 }

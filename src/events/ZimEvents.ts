@@ -203,7 +203,11 @@ export interface RejectedEvent<A extends string = string> {
   readonly action: A;
   /** Attempts sent before it was rejected (0 when it never left the queue). */
   readonly attempts: number;
-  /** The name of the error the caller gets (`ZimClosedError`, `ZimQuotaError`, `AbortError`...). */
+  /**
+   * The name of the error the caller gets (`ZimClosedError`, `ZimAbortedError`, `ZimOverloadError`,
+   * `ZimQuotaError`...; through `resilientFetch` and `zimInterceptor` an abort is the signal's
+   * reason: `AbortError`, `TimeoutError`).
+   */
   readonly error: string;
 }
 

@@ -1,5 +1,5 @@
 /** After the learned rate was lowered, how long it holds before it probes up (from the end of any pause). */
-export const ADAPT_HOLD_MS = 4000;
+export const ADAPT_HOLD_MS = 5000;
 
 /**
  * The learned rate `windows` whole windows after its hold ended (the first probe is window 0):

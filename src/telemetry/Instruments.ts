@@ -11,6 +11,7 @@ export class Instruments {
   readonly throttleWait: Histogram;
   readonly retries: Counter;
   readonly rateLimited: Counter;
+  readonly overloads: Counter;
 
   /**
    * `queued()` is read at each collection (calls waiting per action): an observable counter, so a
@@ -20,6 +21,7 @@ export class Instruments {
     meter: Meter,
     cluster: () => ClusterEvent | undefined,
     queued: () => ReadonlyMap<string, number>,
+    rates: () => ReadonlyMap<string, number>,
   ) {
     const advice = { explicitBucketBoundaries: DURATION_BUCKETS };
     this.requestDuration = meter.createHistogram('http.client.request.duration', {
@@ -46,6 +48,20 @@ export class Instruments {
       description: 'Answers of the server that refused an attempt for going too fast.',
       unit: '{refusal}',
     });
+    this.overloads = meter.createCounter('zim.client.overload', {
+      description:
+        'Calls refused before they were sent: their first slot could not come within maxQueueWaitMs.',
+      unit: '{call}',
+    });
+    meter
+      .createObservableGauge('zim.client.throttle.rate', {
+        description:
+          'Calls per second a limiter grants, as learned from rate-limited answers (the configured limit once recovered).',
+        unit: '{call}/s',
+      })
+      .addCallback((result: ObservableResult) => {
+        for (const [action, perSecond] of rates()) result.observe(perSecond, { 'zim.action': action });
+      });
     meter
       .createObservableUpDownCounter('zim.client.queue', {
         description: 'Calls waiting for their first slot.',

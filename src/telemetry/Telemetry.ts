@@ -79,6 +79,8 @@ export class Telemetry implements EventConsumer {
   #cluster: ClusterEvent | undefined;
   /** Calls waiting for their first slot, per action (`zim.client.queue`). */
   readonly #queued = new Map<string, number>();
+  /** The learned rate of each app-scoped limiter that ever changed (`zim.client.throttle.rate`). */
+  readonly #rates = new Map<string, number>();
   /** The server of the last origin seen (a client calls one origin). */
   #origin = '';
   #server: Server | undefined;
@@ -182,6 +184,17 @@ export class Telemetry implements EventConsumer {
       case 'rejected':
         if (source) this.#rejected(event as ZimEvents['rejected'], source);
         return;
+      case 'overload': {
+        const { action } = event as ZimEvents['overload'];
+        this.#meters().overloads.add(1, { 'zim.action': action });
+        return;
+      }
+      case 'limitAdapted': {
+        const { action, scopeKey, perSecond } = event as ZimEvents['limitAdapted'];
+        if (scopeKey === undefined) this.#rates.set(action, perSecond); // per group or room: too many series
+        this.#meters();
+        return;
+      }
       case 'cluster':
         this.#cluster = event as ClusterEvent;
         this.#meters(); // the gauge reads the last state
@@ -207,6 +220,7 @@ export class Telemetry implements EventConsumer {
         meter,
         () => this.#cluster,
         () => this.#queued,
+        () => this.#rates,
       );
     }
     return this.#instruments;

@@ -1,0 +1,131 @@
+// Overload on a fleet through a real Redis: a direct call in one process is not held up by a
+// whole batch in another, and the `throttle` event means the same with and without `redis`.
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createZimClient, type ZimClientOptions } from '../src/index.js';
+import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
+import { hasRedis, RedisServer } from './helpers/redisServer.js';
+
+/** test/fixtures/jobWorker.ts in a real Node process: `go()` starts its job; `result` once it exited. */
+function startJob(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/jobWorker.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  let onReady!: () => void;
+  const ready = new Promise<void>((r) => {
+    onReady = r;
+  });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.startsWith('ready\n')) onReady();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const result = new Promise<Record<string, number>>((resolve, reject) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      onReady();
+      if (code !== 0) reject(new Error(`worker exited with ${code}: ${err}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+    }),
+  );
+  return { ready, go: () => child.stdin.end('go\n'), result };
+}
+
+describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', () => {
+  let redis: RedisServer;
+  let server: MockZimServer;
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('a direct call in process B settles within a window while process A runs a 10,000-user batch', async () => {
+    server = await startMockZimServer();
+    const job = startJob({
+      MOCK_URL: server.url,
+      APP_ID: String(server.appId),
+      SECRET: server.serverSecret,
+      REDIS_URL: redis.url,
+      JOB: 'batch',
+      COUNT: '10000',
+    });
+    await job.ready;
+    const zim = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      redis: redis.url,
+    });
+    await zim.call('QueryUserInfos', { UserIds: ['warm'] }); // connected to Redis before the batch starts
+    job.go();
+    await new Promise((r) => setTimeout(r, 1000)); // A's chunks queue (100 of them: 5 s at 20/s)
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await zim.call('UserRegister', { UserInfo: [{ UserId: `direct${i}`, UserName: 'B' }] });
+      waits.push(Math.round(performance.now() - t0));
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    // a window's worth of direct calls at once: A's chunks yield the freed slots to them
+    const t1 = performance.now();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        zim.call('UserRegister', { UserInfo: [{ UserId: `burst${i}`, UserName: 'B' }] }),
+      ),
+    );
+    const burstMs = Math.round(performance.now() - t1);
+    const result = await job.result;
+    await zim.close();
+    const stats = server.stats().UserRegister;
+    await server.close();
+    console.log(`B's direct calls during A's batch waited ${waits.join(', ')} ms; 20 at once took ${burstMs} ms`);
+    expect(result).toMatchObject({ failed: 0, calls: 100 });
+    expect(Math.max(...waits)).toBeLessThanOrEqual(1200);
+    expect(burstMs).toBeLessThanOrEqual(2200); // 2.8 s before: A's chunks took about half the freed slots
+    expect(stats.rejected).toBe(0);
+    expect(stats.maxInAnySecond).toBeLessThanOrEqual(20);
+  }, 60_000);
+
+  it('the throttle event fires only for a call that waited, with and without redis', async () => {
+    server = await startMockZimServer();
+    const counts: Record<string, number[]> = {};
+    for (const mode of ['local', 'redis'] as const) {
+      const seen: number[] = [];
+      const options: ZimClientOptions = {
+        appId: server.appId,
+        serverSecret: server.serverSecret,
+        baseUrl: server.url,
+        hooks: { throttle: (e) => seen.push(e.waitedMs) },
+        ...(mode === 'redis' && { redis: redis.url }),
+      };
+      const zim = createZimClient(options);
+      for (let i = 0; i < 5; i++)
+        await zim.call('UserRegister', { UserInfo: [{ UserId: `${mode}${i}`, UserName: 'N' }] });
+      const quiet = seen.length; // one at a time, far below 20/s: no wait
+      await new Promise((r) => setTimeout(r, 1100));
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          zim.call('UserRegister', { UserInfo: [{ UserId: `${mode}b${i}`, UserName: 'N' }] }),
+        ),
+      );
+      counts[mode] = [quiet, seen.length - quiet];
+      await zim.close();
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    await server.close();
+    console.log('throttle events (one at a time, then 30 at once):', counts);
+    expect(counts['local']![0]).toBe(0);
+    expect(counts['redis']![0]).toBe(0); // before: 5, one per call (a Redis round trip of 0.3-2 ms)
+    expect(counts['local']![1]).toBeGreaterThanOrEqual(10); // the 10 past the first 20 waited a window
+    expect(counts['redis']![1]).toBeGreaterThanOrEqual(10);
+    expect(counts['redis']![1]).toBeLessThanOrEqual((counts['local']?.[1] ?? 0) + 5);
+  }, 60_000);
+});
