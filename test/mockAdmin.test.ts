@@ -101,7 +101,7 @@ describe('the admin endpoint of the CLI, driven from two other processes', () =>
         'cb-secret',
       ],
       {
-        timeoutMs: 60_000,
+        timeoutMs: 150_000,
         onStdout: (out, kill) => {
           stop = kill;
           if (out.includes('Press Ctrl+C')) started(out.split('\n'));
@@ -119,7 +119,7 @@ describe('the admin endpoint of the CLI, driven from two other processes', () =>
       };
       const worker = async (name: string, step: string) => {
         const run = await runNode(['--import', 'tsx', 'test/fixtures/mockAdminWorker.ts'], {
-          timeoutMs: 30_000,
+          timeoutMs: 60_000, // tsx starts slowly on a loaded machine
           env: { ...env, NAME: name, STEP: step },
         });
         if (run.code !== 0) throw new Error(`worker ${name} ${step} exited ${run.code}: ${run.stderr}`);
@@ -163,5 +163,5 @@ describe('the admin endpoint of the CLI, driven from two other processes', () =>
       stop();
       await cli;
     }
-  }, 90_000);
+  }, 180_000);
 });
