@@ -124,6 +124,8 @@ describe('what an option got, said so it cannot be misread', () => {
         return e as Error;
       }
     })();
-    expect(error?.message).toBe('expected redis.url to be a redis:// or rediss:// URL, got a URL of another scheme (http:)');
+    expect(error?.message).toBe(
+      'expected redis.url to be a redis:// or rediss:// URL, got a URL of another scheme (http:)',
+    );
   });
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
     timeoutMs: 60_000,
   });
   expect(packed.code, packed.stderr).toBe(0);
-  const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
+  const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
   const untar = await runChild('tar', ['-xzf', join(dir, filename), '-C', dir], { timeoutMs: 60_000 });
   expect(untar.code, untar.stderr).toBe(0);
 }, 90_000);
