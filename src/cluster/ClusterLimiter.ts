@@ -1,6 +1,7 @@
 import type { Clock } from '../core/Clock.js';
 import { sleep } from '../core/sleep.js';
-import type { AcquireOptions, Limiter, Permit } from '../limits/Limiter.js';
+import { ADAPT_HOLD_MS } from '../limits/adaptiveRate.js';
+import type { AcquireOptions, Limiter, OnAdapt, Permit } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 import { QueueBoundExceeded } from '../limits/QueueBoundExceeded.js';
 import { SlidingWindowLimiter, type Window } from '../limits/SlidingWindowLimiter.js';
@@ -53,6 +54,8 @@ export class ClusterLimiter implements Limiter {
   readonly #coordinator: RedisCoordinator;
   readonly #clock: Clock;
   readonly #onIdle: () => void;
+  /** Told the fleet's learned rate after each refusal of this process (its probes up are the fleet's, in Redis). */
+  readonly #onAdapt: OnAdapt | undefined;
   readonly #unsubscribe: () => void;
   readonly #unsubscribeRejoin: () => void;
   readonly #slots: GrantedSlots;
@@ -72,7 +75,9 @@ export class ClusterLimiter implements Limiter {
     coordinator: RedisCoordinator,
     clock: Clock,
     onIdle: () => void,
+    onAdapt?: OnAdapt,
   ) {
+    this.#onAdapt = onAdapt;
     this.#key = key;
     this.#windows = windowsOf(limit);
     this.#window = this.#windows[0]!;
@@ -140,8 +145,11 @@ export class ClusterLimiter implements Limiter {
     this.#local?.slowDown();
     if (this.#coordinator.healthy)
       this.#shared()
-        ?.slowDown()
-        .catch(() => {});
+        ?.slowDown(ADAPT_HOLD_MS + this.#window.ms) // the hold starts after the throttle's pause
+        .then(
+          (rate) => this.#onAdapt?.(rate, 'refused'),
+          () => {},
+        );
     return false;
   }
 
