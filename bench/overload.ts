@@ -91,7 +91,13 @@ export async function overload(
     server,
   );
   await new Promise((r) => setTimeout(r, 1100));
-  const plain = pkg.createZimClient({ ...base, limits: { UserRegister: false } });
+  // Bottleneck alone keeps the pace: no limiter of ours, and a refusal is not sent again
+  const plain = pkg.createZimClient({
+    ...base,
+    limits: { UserRegister: false },
+    maxRequeues: 0,
+    retry: { maxAttempts: 1 },
+  });
   const bottleneck = new Bottleneck({ maxConcurrent: null, minTime: 1000 / LIMIT });
   const theirs = await offer(
     settings.seconds,
