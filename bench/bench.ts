@@ -13,8 +13,8 @@ import { fleet } from './fleet.js';
 import { jobs } from './jobs.js';
 import { latency } from './latency.js';
 import { MockProcess } from './MockProcess.js';
-import { overload } from './overload.js';
 import { machine } from './machine.js';
+import { overload } from './overload.js';
 import { precision } from './precision.js';
 import { markdownTable, printTable } from './printTable.js';
 import { resultsMarkdown } from './resultsMarkdown.js';
@@ -24,7 +24,17 @@ import { throughput } from './throughput.js';
 import { collectWarnings } from './warnings.js';
 
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['throughput', 'latency', 'faults', 'scale', 'precision', 'fleet', 'jobs', 'telemetry', 'overload'];
+const SECTIONS = [
+  'throughput',
+  'latency',
+  'faults',
+  'scale',
+  'precision',
+  'fleet',
+  'jobs',
+  'telemetry',
+  'overload',
+];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
 const unknown = only?.filter((name) => !SECTIONS.includes(name));
