@@ -48,7 +48,7 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
   });
 
   it('a direct call in process B settles within a window while process A runs a 10,000-user batch', async () => {
-    server = await startMockZimServer();
+    server = await startMockZimServer({ appId: 32_001 }); // its own keys in Redis
     const job = startJob({
       MOCK_URL: server.url,
       APP_ID: String(server.appId),
@@ -97,7 +97,7 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
   }, 60_000);
 
   it('the fleet shares the learned rate: two clients told 20/s, the server at 10/s, 200 calls', async () => {
-    server = await startMockZimServer({ limits: { UserRegister: { perSecond: 10 } } });
+    server = await startMockZimServer({ appId: 32_002, limits: { UserRegister: { perSecond: 10 } } });
     const adapted: number[] = [];
     const clients = [0, 1].map(() =>
       createZimClient({
@@ -132,7 +132,7 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
   }, 60_000);
 
   it('the throttle event fires only for a call that waited, with and without redis', async () => {
-    server = await startMockZimServer();
+    server = await startMockZimServer({ appId: 32_003 }); // a learned rate of another test would hold it
     const counts: Record<string, number[]> = {};
     for (const mode of ['local', 'redis'] as const) {
       const seen: number[] = [];

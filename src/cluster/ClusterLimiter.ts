@@ -255,7 +255,9 @@ export class ClusterLimiter implements Limiter {
     if (!grant) return; // Redis failed: the pump goes local at once
     for (let i = 0; i < grant.granted; i++)
       this.#deliver(batch[i]!, this.#slots.grant(calls[i]!.weight, calls[i]!.token, shared));
-    if (grant.granted < batch.length) this.#queue.holds++; // the rest wait for the window
+    // the rest wait for the window (not after an answer that granted nothing for another reason: a
+    // stale epoch, a late run, which ask again at once)
+    if (grant.granted > 0 ? grant.granted < batch.length : grant.waitMs > 0) this.#queue.holds++;
     if (grant.granted > 0) return;
     const yieldMs = batch[0]!.priority < 0 ? LOW_PRIORITY_YIELD_MS : 0;
     return sleep(grant.waitMs + yieldMs, this.#clock, interrupted);
