@@ -14,6 +14,7 @@ import { jobs } from './jobs.js';
 import { latency } from './latency.js';
 import { MockProcess } from './MockProcess.js';
 import { machine } from './machine.js';
+import { overload } from './overload.js';
 import { precision } from './precision.js';
 import { markdownTable, printTable } from './printTable.js';
 import { resultsMarkdown } from './resultsMarkdown.js';
@@ -23,7 +24,17 @@ import { throughput } from './throughput.js';
 import { collectWarnings } from './warnings.js';
 
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['throughput', 'latency', 'faults', 'scale', 'precision', 'fleet', 'jobs', 'telemetry'];
+const SECTIONS = [
+  'throughput',
+  'latency',
+  'faults',
+  'scale',
+  'precision',
+  'fleet',
+  'jobs',
+  'telemetry',
+  'overload',
+];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
 const unknown = only?.filter((name) => !SECTIONS.includes(name));
@@ -41,6 +52,7 @@ const SETTINGS = quick
       fleet: { processes: [3, 6], calls: 40, rounds: 1 },
       jobs: { rounds: 1, batchUsers: 1000, members: 2500, smallLimit: 100 },
       telemetry: { rounds: 2, concurrency: 32, warmUpMs: 200, warmMs: 50, windowMs: 150 },
+      overload: { seconds: 5, adaptiveCalls: 60 },
     }
   : {
       throughput: { rounds: 5, concurrencies: [32, 256], warmUpMs: 800, warmMs: 100, windowMs: 500 },
@@ -57,6 +69,7 @@ const SETTINGS = quick
       fleet: { processes: [3, 6], calls: 40, rounds: 3 },
       jobs: { rounds: 3, batchUsers: 10_000, members: 25_000, smallLimit: 100 },
       telemetry: { rounds: 9, concurrency: 32, warmUpMs: 1000, warmMs: 100, windowMs: 1000 },
+      overload: { seconds: 30, adaptiveCalls: 300 },
     };
 
 const info = machine();
@@ -89,6 +102,7 @@ try {
   await section('fleet', () => fleet(SETTINGS.fleet));
   await section('jobs', () => jobs(mocks, SETTINGS.jobs));
   await section('telemetry', () => telemetry(mocks, SETTINGS.telemetry));
+  await section('overload', () => overload(mocks, SETTINGS.overload));
 } finally {
   mocks.stop();
 }

@@ -48,7 +48,7 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
   });
 
   it('a direct call in process B settles within a window while process A runs a 10,000-user batch', async () => {
-    server = await startMockZimServer();
+    server = await startMockZimServer({ appId: 32_001 }); // its own keys in Redis
     const job = startJob({
       MOCK_URL: server.url,
       APP_ID: String(server.appId),
@@ -86,7 +86,9 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
     await zim.close();
     const stats = server.stats().UserRegister;
     await server.close();
-    console.log(`B's direct calls during A's batch waited ${waits.join(', ')} ms; 20 at once took ${burstMs} ms`);
+    console.log(
+      `B's direct calls during A's batch waited ${waits.join(', ')} ms; 20 at once took ${burstMs} ms`,
+    );
     expect(result).toMatchObject({ failed: 0, calls: 100 });
     expect(Math.max(...waits)).toBeLessThanOrEqual(1200);
     expect(burstMs).toBeLessThanOrEqual(2200); // 2.8 s before: A's chunks took about half the freed slots
@@ -94,8 +96,43 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
     expect(stats.maxInAnySecond).toBeLessThanOrEqual(20);
   }, 60_000);
 
+  it('the fleet shares the learned rate: two clients told 20/s, the server at 10/s, 200 calls', async () => {
+    server = await startMockZimServer({ appId: 32_002, limits: { UserRegister: { perSecond: 10 } } });
+    const adapted: number[] = [];
+    const clients = [0, 1].map(() =>
+      createZimClient({
+        appId: server.appId,
+        serverSecret: server.serverSecret,
+        baseUrl: server.url,
+        redis: redis.url,
+        hooks: { limitAdapted: (e) => adapted.push(e.perSecond) },
+      }),
+    );
+    await Promise.all(clients.map((c) => c.call('QueryUserInfos', { UserIds: ['warm'] })));
+    const t0 = Date.now();
+    await Promise.all(
+      clients.flatMap((c, k) =>
+        Array.from({ length: 100 }, (_, i) =>
+          c.call('UserRegister', { UserInfo: [{ UserId: `f${k}-${i}`, UserName: 'N' }] }),
+        ),
+      ),
+    );
+    const tookMs = Date.now() - t0;
+    await Promise.all(clients.map((c) => c.close()));
+    const stats = server.stats().UserRegister;
+    await server.close();
+    console.log(
+      `fleet of 2 at 10/s told 20/s: ${tookMs} ms, ${stats.rejected} refusals, rates ${adapted.join(' ')}`,
+    );
+    expect(server.state.users.size).toBe(200);
+    expect(stats.accepted).toBe(200);
+    expect(stats.rejected).toBeLessThanOrEqual(20);
+    expect(adapted.at(-1)).toBeLessThanOrEqual(11);
+    expect(tookMs).toBeLessThanOrEqual(1.15 * 20_000);
+  }, 60_000);
+
   it('the throttle event fires only for a call that waited, with and without redis', async () => {
-    server = await startMockZimServer();
+    server = await startMockZimServer({ appId: 32_003 }); // a learned rate of another test would hold it
     const counts: Record<string, number[]> = {};
     for (const mode of ['local', 'redis'] as const) {
       const seen: number[] = [];

@@ -122,12 +122,8 @@ export function createZimClient<const C extends string = never>(options: ZimClie
 class ClientCall implements CallInit {
   /** Whether the door bounds each attempt itself (undici's: one timer, no AbortController) or the engine does. */
   readonly appliesTimeout: boolean;
-  readonly signal: AbortSignal | undefined;
-  readonly idempotent: boolean | undefined;
-  readonly priority: number | undefined;
-  readonly maxQueueWaitMs: number | undefined;
-  /** The client's caller gets `ZimAbortedError` for an abort of its signal. */
-  readonly typedAbort = true;
+  /** The call's options (kept whole: one field for signal, idempotent, priority and the bound). */
+  readonly #options: CallOptions;
   /** The GET query (`&Key=v...`, or ''), or the POST body: built now, the URL at each attempt. */
   readonly #query: string;
   readonly #body: string | undefined;
@@ -139,10 +135,7 @@ class ClientCall implements CallInit {
     options: CallOptions,
   ) {
     this.appliesTimeout = door.appliesTimeout;
-    this.signal = options.signal;
-    this.idempotent = options.idempotent;
-    this.priority = options.priority;
-    this.maxQueueWaitMs = options.maxQueueWaitMs;
+    this.#options = options;
     let query = '';
     try {
       if (method === 'GET') {
@@ -156,6 +149,23 @@ class ClientCall implements CallInit {
       });
     }
     this.#query = query;
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.#options.signal;
+  }
+  get idempotent(): boolean | undefined {
+    return this.#options.idempotent;
+  }
+  get priority(): number | undefined {
+    return this.#options.priority;
+  }
+  get maxQueueWaitMs(): number | undefined {
+    return this.#options.maxQueueWaitMs;
+  }
+  /** The client's caller gets `ZimAbortedError` for an abort of its signal. */
+  get typedAbort(): boolean {
+    return true;
   }
 
   /** For events and telemetry: the URL of every attempt without its signed parameters. */

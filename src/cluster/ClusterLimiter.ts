@@ -1,6 +1,7 @@
 import type { Clock } from '../core/Clock.js';
 import { sleep } from '../core/sleep.js';
-import type { AcquireOptions, Limiter, Permit } from '../limits/Limiter.js';
+import { ADAPT_HOLD_MS } from '../limits/adaptiveRate.js';
+import type { AcquireOptions, Limiter, OnAdapt, Permit } from '../limits/Limiter.js';
 import type { ResolvedLimit } from '../limits/LimitSpec.js';
 import { QueueBoundExceeded } from '../limits/QueueBoundExceeded.js';
 import { SlidingWindowLimiter, type Window } from '../limits/SlidingWindowLimiter.js';
@@ -53,6 +54,8 @@ export class ClusterLimiter implements Limiter {
   readonly #coordinator: RedisCoordinator;
   readonly #clock: Clock;
   readonly #onIdle: () => void;
+  /** Told the fleet's learned rate after each refusal of this process (its probes up are the fleet's, in Redis). */
+  readonly #onAdapt: OnAdapt | undefined;
   readonly #unsubscribe: () => void;
   readonly #unsubscribeRejoin: () => void;
   readonly #slots: GrantedSlots;
@@ -72,7 +75,9 @@ export class ClusterLimiter implements Limiter {
     coordinator: RedisCoordinator,
     clock: Clock,
     onIdle: () => void,
+    onAdapt?: OnAdapt,
   ) {
+    this.#onAdapt = onAdapt;
     this.#key = key;
     this.#windows = windowsOf(limit);
     this.#window = this.#windows[0]!;
@@ -140,8 +145,11 @@ export class ClusterLimiter implements Limiter {
     this.#local?.slowDown();
     if (this.#coordinator.healthy)
       this.#shared()
-        ?.slowDown()
-        .catch(() => {});
+        ?.slowDown(ADAPT_HOLD_MS + this.#window.ms) // the hold starts after the throttle's pause
+        .then(
+          (rate) => this.#onAdapt?.(rate, 'refused'),
+          () => {},
+        );
     return false;
   }
 
@@ -247,7 +255,9 @@ export class ClusterLimiter implements Limiter {
     if (!grant) return; // Redis failed: the pump goes local at once
     for (let i = 0; i < grant.granted; i++)
       this.#deliver(batch[i]!, this.#slots.grant(calls[i]!.weight, calls[i]!.token, shared));
-    if (grant.granted < batch.length) this.#queue.holds++; // the rest wait for the window
+    // the rest wait for the window (not after an answer that granted nothing for another reason: a
+    // stale epoch, a late run, which ask again at once)
+    if (grant.granted > 0 ? grant.granted < batch.length : grant.waitMs > 0) this.#queue.holds++;
     if (grant.granted > 0) return;
     const yieldMs = batch[0]!.priority < 0 ? LOW_PRIORITY_YIELD_MS : 0;
     return sleep(grant.waitMs + yieldMs, this.#clock, interrupted);

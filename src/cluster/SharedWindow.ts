@@ -19,7 +19,7 @@ export function defineWindowScripts(client: Redis): void {
   client.defineCommand('zimWindowRelease', { lua: RELEASE });
   client.defineCommand('zimWindowRenew', { lua: RENEW });
   client.defineCommand('zimWindowCancel', { lua: CANCEL });
-  client.defineCommand('zimWindowSlowDown', { numberOfKeys: 1, lua: SLOW_DOWN });
+  client.defineCommand('zimWindowSlowDown', { numberOfKeys: 2, lua: SLOW_DOWN });
   client.defineCommand('zimWindowPause', { numberOfKeys: 1, lua: PAUSE });
   client.defineCommand('zimWindowHold', { lua: HOLD });
 }
@@ -159,9 +159,10 @@ export class SharedWindow {
     );
   }
 
-  /** One less per window for every process (see `SLOW_DOWN`). */
-  async slowDown(): Promise<void> {
-    await this.#redis.zimWindowSlowDown(this.#slow, this.#windows[0]!.capacity, this.#windows[0]!.ms);
+  /** The fleet's learned rate after a refusal (see `SLOW_DOWN`): resolves with it. */
+  async slowDown(holdMs: number): Promise<number> {
+    const main = this.#windows[0]!;
+    return this.#redis.zimWindowSlowDown(this.#slow, this.#slots[0]!, main.capacity, main.ms, holdMs);
   }
 
   /** Nothing granted to any process for `ms`. */

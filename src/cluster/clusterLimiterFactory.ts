@@ -5,5 +5,5 @@ import type { RedisCoordinator } from './RedisCoordinator.js';
 
 /** Limiters shared through Redis. */
 export function clusterLimiterFactory(coordinator: RedisCoordinator, clock: Clock): LimiterFactory {
-  return (key, limit, onIdle) => new ClusterLimiter(key, limit, coordinator, clock, onIdle);
+  return (key, limit, onIdle, onAdapt) => new ClusterLimiter(key, limit, coordinator, clock, onIdle, onAdapt);
 }

@@ -1,3 +1,7 @@
+import { CEILING } from './adaptScripts.js';
+
+export { SLOW_DOWN } from './adaptScripts.js';
+
 /**
  * The Lua scripts of the shared sliding windows. All times are Redis's own (`TIME`), so the
  * clocks of the processes never matter. Keys of one limit share the AppId's hash tag.
@@ -7,8 +11,7 @@
  *   call is in flight (renewed by its process while it is), one window after its answer once
  *   released. A unit nobody renews (a process gone, an acquire given up) frees with its lease.
  * - `pause`: a key whose time to live is a fleet-wide pause (a rate-limited answer).
- * - `slow`: a hash `{ ceiling, at }`: the fleet grants at most `ceiling` per window, plus one more
- *   per window since `at`, up to the limit again.
+ * - `slow`: a hash: the fleet's learned rate (see `adaptScripts.ts`), up to the limit again.
  * - `epoch`: a hash `{ id, at }` per AppId. Gone (FLUSHALL, an eviction) under a running fleet,
  *   the next acquire makes a new one and the fleet grants nothing for a quiet time while every
  *   process records its slots again (see `ACQUIRE`).
@@ -16,15 +19,6 @@
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
-
-/** The ceiling in force: the limit, or less for a while after a slow-down. */
-const CEILING = `local function ceiling(key, cap, window, now)
-  local s = redis.call('HMGET', key, 'ceiling', 'at')
-  if not s[1] then return cap, nil end
-  local c = tonumber(s[1]) + math.floor((now - tonumber(s[2])) / window)
-  if c < cap then return c, tonumber(s[2]) end
-  return cap, tonumber(s[2])
-end`;
 
 /** Sets `key`'s time to live to `ms` unless it already lives longer (or has none set yet: then sets it). */
 const EXPIRE_AT_LEAST = `local function expireAtLeast(key, ms)
@@ -140,21 +134,6 @@ export const CANCEL = `for w = 1, #KEYS do
   end
 end
 return 1`;
-
-/**
- * KEYS: slow. ARGV: capacity, windowMs. One less per window for the whole fleet, for each
- * rate-limited answer: k refusals of a window's sends bring the ceiling down by k, to what the
- * server took. The ceiling creeps back up by one per window. Returns the new ceiling.
- */
-export const SLOW_DOWN = `${NOW}
-${CEILING}
-local cap = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local current = ceiling(KEYS[1], cap, window, now)
-local c = math.max(1, current - 1)
-redis.call('HSET', KEYS[1], 'ceiling', c, 'at', now)
-redis.call('PEXPIRE', KEYS[1], (cap - c + 1) * window)
-return c`;
 
 /**
  * KEYS: the slots of each window. ARGV: token, weight, then ms per window. Records units this

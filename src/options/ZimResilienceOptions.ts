@@ -115,7 +115,7 @@ export interface ZimResilienceOptions<C extends string = never> {
    * `Action=` in its query but is not `baseUrl`'s (the `passthrough` event fires either way). @default true
    */
   readonly warnPassthrough?: boolean;
-  /** Functions called on each event (attempt, retry, throttle, rateLimited, resign, settled, giveUp, cluster, passthrough). @default {} */
+  /** Functions called on each event (attempt, retry, throttle, rateLimited, overload, limitAdapted, resign, settled, giveUp, cluster, passthrough). @default {} */
   readonly hooks?: ZimHooks<ZimAction | NoInfer<C>>;
   /**
    * Steps of your own, placed by name (`[{ name: 'log', interceptor, before: 'classify' }]`), or
