@@ -67,7 +67,8 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 const base = seen.get('32 in flight')!.ms;
-const fmt = (v: number[]) => `${median(v).toFixed(2)} (${Math.min(...v).toFixed(2)}-${Math.max(...v).toFixed(2)})`;
+const fmt = (v: number[]) =>
+  `${median(v).toFixed(2)} (${Math.min(...v).toFixed(2)}-${Math.max(...v).toFixed(2)})`;
 for (const [name, s] of seen) {
   const ratios = s.ms.map((ms, i) => ms / base[i]!);
   console.log(

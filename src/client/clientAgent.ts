@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 
 /** The most sockets the client's own Agent opens to one origin, unless `maxConnections` says otherwise. */
-export const DEFAULT_MAX_CONNECTIONS = 128;
+const DEFAULT_MAX_CONNECTIONS = 128;
 
 /**
  * `maxConnections` checked: a positive integer, or `Infinity` (no cap); only for the client's own
