@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Agent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createZimClient } from '../src/index.js';
 import { runChild } from './helpers/runChild.js';
@@ -61,6 +62,17 @@ describe("the client's own Agent caps its sockets", () => {
     expect(connections).toBeGreaterThan(1);
     expect(connections).toBeLessThanOrEqual(128); // before: 5,000
   }, 60_000);
+
+  it('maxConnections is checked: a positive integer or Infinity, and not beside a dispatcher of yours', () => {
+    const base = { appId: 1, serverSecret: 's', baseUrl: url };
+    expect(() => createZimClient({ ...base, maxConnections: 0 })).toThrow(
+      'expected maxConnections to be a positive integer or Infinity, got 0',
+    );
+    expect(() => createZimClient({ ...base, maxConnections: 1.5 })).toThrow(/got 1.5/);
+    expect(() => createZimClient({ ...base, maxConnections: 8, dispatcher: new Agent() })).toThrow(
+      /a dispatcher given keeps its own settings \(give it connections: 8\)/,
+    );
+  });
 
   it('maxConnections: 16 opens at most 16', async () => {
     const zim = createZimClient({
