@@ -272,7 +272,7 @@ function optionsPage() {
     '',
     '## `createZimClient` only',
     '',
-    'It requires `appId` and `serverSecret`, and takes two more (one of them at most):',
+    'It requires `appId` and `serverSecret`, and takes these (`dispatcher` or `fetch`, not both; `maxConnections` with neither):',
     '',
     optionTable('src/client/createZimClient.ts', 'ZimClientOptions', { skip: ['appId', 'serverSecret'] }),
     '',

@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { CallOptions } from '../api/CallOptions.js';
 import { checkCallOptions } from '../api/checkCallOptions.js';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
@@ -17,6 +17,7 @@ import { type ResolvedOptions, resolveOptions } from '../options/resolveOptions.
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import type { SignedParams } from '../sign/signRequest.js';
 import type { ClientDoor } from './ClientDoor.js';
+import { checkMaxConnections, clientAgent } from './clientAgent.js';
 import { fetchDoor } from './fetchDoor.js';
 import { undiciDoor } from './undiciDoor.js';
 import { undiciIsReal } from './undiciIsReal.js';
@@ -37,6 +38,13 @@ export interface ZimClientOptions<C extends string = never> extends ZimResilienc
    * whose `undici` is not the real one (Bun)
    */
   readonly fetch?: typeof fetch;
+  /**
+   * The most sockets the client's own Agent opens to the server at once; calls beyond it wait in
+   * undici's queue for a free one (that wait counts in `retry.attemptTimeoutMs`; a call that times
+   * out there was not sent). `Infinity`: no cap. Not with `dispatcher` (yours keeps its own
+   * settings: set its `connections`) nor `fetch`. @default 128
+   */
+  readonly maxConnections?: number;
 }
 
 /**
@@ -69,7 +77,7 @@ export interface ZimClient<C extends string = never> {
  * @public
  */
 export function createZimClient<const C extends string = never>(options: ZimClientOptions<C>): ZimClient<C> {
-  const resolved = resolveOptions(options, ['dispatcher', 'fetch']);
+  const resolved = resolveOptions(options, ['dispatcher', 'fetch', 'maxConnections']);
   if (resolved.appId === undefined)
     throw new TypeError('expected appId to be a positive integer, got undefined');
   const door = doorOf(options, resolved);
@@ -190,13 +198,17 @@ class ClientCall implements CallInit {
  * or the global `fetch` on a runtime whose `undici` is not the real one (Bun).
  */
 function doorOf(
-  options: Pick<ZimClientOptions, 'dispatcher' | 'fetch'>,
+  options: Pick<ZimClientOptions, 'dispatcher' | 'fetch' | 'maxConnections'>,
   resolved: ResolvedOptions,
 ): ClientDoor {
   const { baseUrl, maxBodyBytes, clock } = resolved;
   const { dispatcher, fetch: fetchImpl } = options;
   if (dispatcher !== undefined && fetchImpl !== undefined)
     throw new TypeError('expected dispatcher or fetch, got both');
+  const maxConnections = checkMaxConnections(
+    options.maxConnections,
+    dispatcher !== undefined ? 'dispatcher' : fetchImpl !== undefined ? 'fetch' : undefined,
+  );
   if (fetchImpl !== undefined) {
     if (typeof fetchImpl !== 'function')
       throw new TypeError(`expected fetch to be a function, got ${typeof fetchImpl}`);
@@ -215,7 +227,7 @@ function doorOf(
     return undiciDoor(dispatcher, false, baseUrl, maxBodyBytes, clock);
   }
   if (!real) return fetchDoor(globalThis.fetch, baseUrl, maxBodyBytes);
-  return undiciDoor(new Agent({ keepAliveTimeout: 10_000 }), true, baseUrl, maxBodyBytes, clock);
+  return undiciDoor(clientAgent(maxConnections), true, baseUrl, maxBodyBytes, clock);
 }
 
 /** The body of a `Code: 0` answer, or the typed error of a call given up on. */

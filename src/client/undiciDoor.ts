@@ -33,7 +33,13 @@ export function undiciDoor(
       const target = path + query;
       const opts: Dispatcher.DispatchOptions =
         body === undefined
-          ? { origin, path: target, method: method as Dispatcher.HttpMethod, headersTimeout: 0, bodyTimeout: 0 }
+          ? {
+              origin,
+              path: target,
+              method: method as Dispatcher.HttpMethod,
+              headersTimeout: 0,
+              bodyTimeout: 0,
+            }
           : {
               origin,
               path: target,

@@ -33,6 +33,12 @@ export interface Outcome {
   readonly error?: unknown;
   /** For a transport error: true when the request had been written, so the server may have acted on it. */
   readonly mayHaveCommitted?: boolean;
+  /**
+   * For a transport error: true when it was this process's own lack of a resource (no file
+   * descriptor left, EMFILE/ENFILE), so nothing left it. Retried without spending the retry budget,
+   * which guards the server.
+   */
+  readonly local?: boolean;
   /** A delay the server asked for (Retry-After), in milliseconds. */
   readonly retryAfterMs?: number;
   /** On an `auth` outcome, set by sign: server clock minus ours, as sign now knows it (learned from the answer's `Date`). */

@@ -5,7 +5,7 @@ import { subscribe } from 'node:diagnostics_channel';
  * (`ProxyConnectionError`, nodejs/undici#5441); undici 7 lacks it.
  * @internal
  */
-export const TUNNEL_FAILED = 'UND_ERR_PRX_CONN';
+const TUNNEL_FAILED = 'UND_ERR_PRX_CONN';
 
 /** `protocol//host` of every `baseUrl` a door was made for: only connects to these are touched. */
 const origins = new Set<string>();

@@ -37,6 +37,7 @@ export function classifyRemedy(options: ResolvedOptions, events?: EventSink): Re
         category: !failure.fatal && (!written || call.idempotent) ? 'retryable' : 'fatal',
         error,
         mayHaveCommitted: written,
+        ...(failure.kind === 'file-descriptors' && { local: true }),
       });
     };
     try {

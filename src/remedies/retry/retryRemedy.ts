@@ -41,7 +41,8 @@ export function retryRemedy(options: ResolvedOptions, events: EventSink): Remedy
     let resigns = 0;
     for (;;) {
       const auth = outcome.category === 'auth';
-      const allowed = auth || !budget ? undefined : budget.onFailure();
+      // a failure of this process's own (EMFILE) sent nothing: it does not spend the server's budget
+      const allowed = auth || !budget || outcome.local ? undefined : budget.onFailure();
       const jitter = auth ? 0 : random();
       const decision = decide(
         retry,
