@@ -65,6 +65,7 @@ export { ZimCursorError } from './jobs/ZimCursorError.js';
 export type { ActionSpec } from './limits/ActionSpec.js';
 export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';
 export { DEFAULTS } from './options/defaults.js';
+export { ZIM_REGIONS, type ZimRegion } from './options/regions.js';
 export type {
   DefaultInterceptors,
   IdempotentOption,
