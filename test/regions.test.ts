@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import spec from '../spec/zim-api.json' with { type: 'json' };
 import { createZimClient, ZIM_REGIONS, type ZimRegion, type ZimResilienceOptions } from '../src/index.js';
 import { startMockZimServer } from '../src/mock/index.js';
 import { resolveOptions } from '../src/options/resolveOptions.js';
-import spec from '../spec/zim-api.json' with { type: 'json' };
 
 const creds = { appId: 1, serverSecret: 'secret' };
 
@@ -27,7 +27,10 @@ describe('region (issue 31)', () => {
   });
 
   it.each([
-    ['sgn', /expected region to be one of unified, sha, hkg, fra, lax, bom, sgp, got "sgn": did you mean sgp\?/],
+    [
+      'sgn',
+      /expected region to be one of unified, sha, hkg, fra, lax, bom, sgp, got "sgn": did you mean sgp\?/,
+    ],
     ['FRA', /got "FRA": did you mean fra\?/],
     ['singapore', /got "singapore"$/],
     [7, /got 7$/],
