@@ -64,7 +64,7 @@ export function undiciDoor(
   return {
     appliesTimeout: true,
     base: baseUrl.href,
-    send(query, method, body, signal, timeoutMs) {
+    send(query, method, body, signal, timeoutMs, traced) {
       const attempt = new AttemptAbort();
       if (signal.aborted) attempt.abort(signal.reason);
       const unlisten = onAbort(signal, () => attempt.abort(signal.reason));
@@ -81,14 +81,22 @@ export function undiciDoor(
       const target = path + query;
       const init =
         body === undefined
-          ? { origin, path: target, method, signal: attempt, headersTimeout: 0, bodyTimeout: 0 }
+          ? {
+              origin,
+              path: target,
+              method,
+              signal: attempt,
+              headers: traced ?? null,
+              headersTimeout: 0,
+              bodyTimeout: 0,
+            }
           : {
               origin,
               path: target,
               method,
               signal: attempt,
               body,
-              headers: JSON_HEADERS,
+              headers: traced ? { ...JSON_HEADERS, ...traced } : JSON_HEADERS,
               headersTimeout: 0,
               bodyTimeout: 0,
             };

@@ -5,6 +5,7 @@ import type { Outcome } from '../core/Outcome.js';
 import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
 import type { EventSink } from '../events/EventSink.js';
+import { sendInTrace } from '../telemetry/sendInTrace.js';
 import { AttemptTimeoutError } from './AttemptTimeoutError.js';
 import type { CallRecord } from './CallRecord.js';
 
@@ -38,10 +39,11 @@ export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink):
         call,
       );
     }
+    const trace = events.attemptTrace(call); // its CLIENT span's context, when traced
     state.inFlight = true;
     if (call.appliesTimeout) {
       try {
-        return toOutcome(await call.send(call.signed, signal, timeoutMs));
+        return toOutcome(await sendInTrace(call, signal, timeoutMs, trace));
       } finally {
         if (!signal.aborted) state.inFlight = false;
       }
@@ -52,7 +54,7 @@ export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink):
       ? clock.setTimeout(() => attempt.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs)
       : undefined;
     try {
-      return toOutcome(await call.send(call.signed, attempt.signal, timeoutMs));
+      return toOutcome(await sendInTrace(call, attempt.signal, timeoutMs, trace));
     } catch (error) {
       throw attempt.signal.aborted && !signal.aborted ? attempt.signal.reason : error;
     } finally {

@@ -34,6 +34,8 @@ export interface MockActionStats {
   readonly maxInAnySecond: number;
   /** The arrival time (the server's `now()`, without the clock offset) of every arrival, in order. */
   readonly timestamps: readonly number[];
+  /** The `traceparent` header (W3C trace context) of every arrival that had one, in order. */
+  readonly traceparents: readonly string[];
 }
 
 /**
@@ -69,11 +71,13 @@ export class ActionStatsRecorder {
   >;
   readonly codes = new Map<number, number>();
   readonly timestamps: number[] = [];
+  readonly traceparents: string[] = [];
   readonly #window = new SlidingWindow(1000, Number.POSITIVE_INFINITY);
 
-  arrive(now: number): void {
+  arrive(now: number, traceparent?: string | undefined): void {
     this.arrivals++;
     this.timestamps.push(now);
+    if (traceparent !== undefined) this.traceparents.push(traceparent);
   }
 
   admit(now: number, units: number): void {
@@ -96,6 +100,7 @@ export class ActionStatsRecorder {
       codes: Object.fromEntries([...this.codes].map(([code, n]) => [String(code), n])),
       maxInAnySecond: this.maxInAnySecond,
       timestamps: [...this.timestamps],
+      traceparents: [...this.traceparents],
     };
   }
 }

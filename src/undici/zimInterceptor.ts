@@ -15,6 +15,7 @@ import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
 import { type AnswerStream, type BufferedAnswer, dispatchAttempt } from './dispatchAttempt.js';
 import { ReplayController } from './ReplayController.js';
 import { retriesAbove, stackedRetryError } from './stackedRetry.js';
+import { withTraceHeaders } from './withTraceHeaders.js';
 
 /**
  * The `dispatch` of a dispatcher of any undici major (7 or 8): what an interceptor wraps.
@@ -111,7 +112,7 @@ async function run(
     const stream = door.isFinal ? new HandlerStream(handler, controller, door.isFinal, action) : undefined;
     const informational = (s: number, h: Record<string, string | string[] | undefined>, m?: string) =>
       handler.onResponseStart?.(controller, s, h, m);
-    const send: SendAttempt = (signed, signal, timeoutMs) => {
+    const send: SendAttempt = (signed, signal, timeoutMs, traced) => {
       // An answer already handed to the caller cannot be taken back: the call ends here.
       if (controller.streamed)
         return Promise.reject(streamedTwice(controller, action, stream?.attempts ?? 0));
@@ -121,6 +122,7 @@ async function run(
         opts: {
           ...opts,
           path: signed ? signedTarget(head, signed) : opts.path,
+          ...(traced && { headers: withTraceHeaders(opts.headers, traced) }),
           body,
           // the door bounds the whole attempt with one timer; undici's per-phase timers (the
           // body's restarts on every chunk) are off unless the caller set them
