@@ -98,7 +98,7 @@ async function run(
   opts: Dispatcher.DispatchOptions,
   handler: Dispatcher.DispatchHandler,
   action: string,
-  search: URLSearchParams,
+  query: string,
 ): Promise<void> {
   const { engine, maxBodyBytes, clock, pool } = door;
   const controller = new ReplayController(pool.pop() ?? new AbortController());
@@ -108,7 +108,7 @@ async function run(
     const body = isReplayable(opts.body)
       ? (opts.body ?? null)
       : ((await readRequestBody(opts.body, maxBodyBytes)).body ?? null);
-    const head = unsignedTarget(opts.path, search);
+    const head = unsignedTarget(opts.path);
     const stream = door.isFinal ? new HandlerStream(handler, controller, door.isFinal, action) : undefined;
     const informational = (s: number, h: Record<string, string | string[] | undefined>, m?: string) =>
       handler.onResponseStart?.(controller, s, h, m);
@@ -141,7 +141,9 @@ async function run(
     };
     const { outcome, call } = await engine.run({
       action,
-      params: engine.needsParams(action) ? requestParams(search, body ?? undefined) : undefined,
+      params: engine.needsParams(action)
+        ? requestParams(new URLSearchParams(query), body ?? undefined)
+        : undefined,
       signal: controller.signal,
       controller,
       send,
@@ -226,10 +228,10 @@ export function zimInterceptor<const C extends string = never>(
   const passthrough = warnPassthrough(resolved);
   const interceptor = (dispatch: Dispatcher.Dispatch): Dispatcher.Dispatch =>
     function zimDispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-      const search = opts.upgrade ? undefined : zimQueryOf(opts, origin, seen);
-      const action = search?.get('Action');
-      if (!search || !action) {
-        if (!search) {
+      const query = opts.upgrade ? undefined : zimQueryOf(opts, origin, seen);
+      const action = query === undefined ? undefined : actionOf(query);
+      if (query === undefined || !action) {
+        if (query === undefined) {
           if (opts.origin === undefined && !opts.upgrade && ACTION.test(opts.path))
             return refuse(handler, originless());
           passthrough(opts.origin, opts.path);
@@ -237,7 +239,7 @@ export function zimInterceptor<const C extends string = never>(
         return dispatch(opts, handler);
       }
       if (retriesAbove(handler, opts.method)) return refuse(handler, stackedRetryError('above'));
-      void run(door, dispatch, opts, handler, action, search);
+      void run(door, dispatch, opts, handler, action, query);
       return true;
     };
   // typed as undici 7's here; both majors hand it the same dispatch contract at run time
@@ -273,12 +275,22 @@ function refuse(handler: Dispatcher.DispatchHandler, error: Error): true {
   return true;
 }
 
-/** The query of a request to the ZIM origin, or undefined for any other request (which passes untouched). */
+/** The first `Action` of a plain query (no `%` or `+` to decode): its value, `''` when it has none. */
+const PLAIN_ACTION = /(?:^|&)Action(?:=([^&]*))?(?:&|$)/;
+
+/** `new URLSearchParams(query).get('Action')`, without parsing the whole query when nothing needs decoding. */
+function actionOf(query: string): string | null {
+  if (/[%+]/.test(query)) return new URLSearchParams(query).get('Action');
+  const match = PLAIN_ACTION.exec(query);
+  return match ? (match[1] ?? '') : null;
+}
+
+/** The query of a request to the ZIM origin (after `?`), or undefined for any other request (which passes untouched). */
 function zimQueryOf(
   opts: Dispatcher.DispatchOptions,
   origin: string,
   seen: Map<string, boolean>,
-): URLSearchParams | undefined {
+): string | undefined {
   const o = opts.origin;
   if (o === undefined) return undefined;
   let same = typeof o === 'string' ? seen.get(o) : o.origin === origin;
@@ -288,5 +300,5 @@ function zimQueryOf(
     seen.set(o as string, same);
   }
   const q = opts.path.indexOf('?');
-  return same && q !== -1 ? new URLSearchParams(opts.path.slice(q + 1)) : undefined;
+  return same && q !== -1 ? opts.path.slice(q + 1) : undefined;
 }
