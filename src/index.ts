@@ -69,6 +69,7 @@ export type { ActionSpec } from './limits/ActionSpec.js';
 export type { LimitSpec, LimitsOption } from './limits/LimitSpec.js';
 export { JOB_PRIORITY, LOW_PRIORITY_SHARE } from './limits/priorities.js';
 export { DEFAULTS } from './options/defaults.js';
+export { ZIM_REGIONS, type ZimRegion } from './options/regions.js';
 export type {
   DefaultInterceptors,
   IdempotentOption,

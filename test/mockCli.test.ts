@@ -118,6 +118,7 @@ describe('runCli', () => {
     expect(firstLine).toBe(result.server.url);
     expect(rest.join('\n')).toContain('AppId: 77');
     expect(rest.join('\n')).toContain('ServerSecret: cafe');
+    expect(rest.join('\n')).toContain(`{ baseUrl: '${result.server.url}' } (baseUrl wins over region)`);
     expect((await call(result.server.url, 77, 'cafe', 'CgiDescribeZIMAudioLicense')).Code).toBe(0);
     streams.emitter.emit('SIGTERM', 'SIGTERM');
     await result.stopped;

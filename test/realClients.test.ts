@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import createOpenApiClient from 'openapi-fetch';
 import { Agent, Pool, request, fetch as undiciFetch } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createZimClient, resilientFetch, zimInterceptor } from '../src/index.js';
@@ -55,6 +56,17 @@ function agentOf(world: World) {
   return agent;
 }
 const url = (world: World, action: string) => `${world.proxy.url}?Action=${action}`;
+
+/** The server API as an OpenAPI `paths` type (what openapi-typescript would generate): one path, `?Action=`. */
+interface OpenApiPaths {
+  '/': {
+    post: {
+      parameters: { query: { Action: string } };
+      requestBody: { content: { 'application/json': Record<string, unknown> } };
+      responses: { 200: { content: { 'application/json': { Code: number } } } };
+    };
+  };
+}
 
 const clients: Record<string, (world: World) => Send> = {
   "Node's fetch + zimInterceptor": (world) => {
@@ -118,6 +130,16 @@ const clients: Record<string, (world: World) => Send> = {
           new Request(url(world, action), { method: 'POST', body: JSON.stringify(body), headers: json }),
         )
       ).json()) as { Code: number };
+  },
+  'openapi-fetch + resilientFetch': (world) => {
+    const f = resilientFetch(fetch, world.options);
+    cleanups.push(() => f.close());
+    const api = createOpenApiClient<OpenApiPaths>({ baseUrl: world.proxy.url, fetch: f });
+    return async (Action, body) => {
+      const { data, response } = await api.POST('/', { params: { query: { Action } }, body });
+      if (!data) throw new Error(`HTTP ${response.status}`);
+      return data;
+    };
   },
   createZimClient: (world) => {
     const zim = createZimClient(world.options);

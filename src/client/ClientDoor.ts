@@ -8,7 +8,8 @@ export interface ClientDoor {
   readonly base: string;
   /**
    * Sends one attempt to the base URL with `query` (`?Action=...`, signed) appended: `body` is the
-   * POST body (JSON), undefined for a GET. Resolves with the answer, its body read up to `maxBodyBytes`.
+   * POST body (JSON), undefined for a GET; `headers` the attempt's trace context, when traced.
+   * Resolves with the answer, its body read up to `maxBodyBytes`.
    */
   send(
     query: string,
@@ -16,6 +17,7 @@ export interface ClientDoor {
     body: string | undefined,
     signal: AbortSignal,
     timeoutMs: number,
+    headers?: Readonly<Record<string, string>>,
   ): Promise<RawResponse>;
   /** Frees what the door owns (the client's own Agent). */
   close(): Promise<void>;

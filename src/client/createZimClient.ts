@@ -181,7 +181,12 @@ class ClientCall implements CallInit {
     return `${this.door.base}?Action=${this.action}${this.#query}`;
   }
 
-  send(signed: SignedParams | undefined, signal: AbortSignal, timeoutMs: number): Promise<RawResponse> {
+  send(
+    signed: SignedParams | undefined,
+    signal: AbortSignal,
+    timeoutMs: number,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<RawResponse> {
     const query = `?Action=${this.action}${this.#query}`; // action is \w+: nothing to escape
     return this.door.send(
       signed ? query + signedQuery(signed) : query,
@@ -189,6 +194,7 @@ class ClientCall implements CallInit {
       this.#body,
       signal,
       timeoutMs,
+      headers,
     );
   }
 }

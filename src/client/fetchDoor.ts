@@ -14,11 +14,12 @@ export function fetchDoor(fetchImpl: typeof fetch, baseUrl: URL, maxBodyBytes: n
   return {
     base,
     appliesTimeout: false,
-    send(query, method, body, signal) {
+    send(query, method, body, signal, _timeoutMs, traced) {
+      const headers = traced && body !== undefined ? { ...JSON_HEADERS, ...traced } : traced;
       const init: RequestInit =
         body === undefined
-          ? { method, redirect: 'manual' }
-          : { method, body, headers: JSON_HEADERS, redirect: 'manual' };
+          ? { method, redirect: 'manual', ...(headers && { headers }) }
+          : { method, body, headers: headers ?? JSON_HEADERS, redirect: 'manual' };
       return fetchAttempt(fetchImpl, base + query, init, signal, maxBodyBytes);
     },
     close: () => Promise.resolve(),

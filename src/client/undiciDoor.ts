@@ -28,7 +28,7 @@ export function undiciDoor(
   return {
     appliesTimeout: true,
     base: baseUrl.href,
-    send(query, method, body, signal, timeoutMs) {
+    send(query, method, body, signal, timeoutMs, traced) {
       // undici's own per-phase timers (bodyTimeout restarts on every chunk) are off: the attempt's one timer bounds it
       const target = path + query;
       const opts: Dispatcher.DispatchOptions =
@@ -37,6 +37,7 @@ export function undiciDoor(
               origin,
               path: target,
               method: method as Dispatcher.HttpMethod,
+              headers: traced ?? null,
               headersTimeout: 0,
               bodyTimeout: 0,
             }
@@ -45,7 +46,7 @@ export function undiciDoor(
               path: target,
               method: method as Dispatcher.HttpMethod,
               body,
-              headers: JSON_HEADERS,
+              headers: traced ? { ...JSON_HEADERS, ...traced } : JSON_HEADERS,
               headersTimeout: 0,
               bodyTimeout: 0,
             };

@@ -20,8 +20,8 @@ export interface CallState {
 
 /**
  * Sends one attempt. Given the signed public parameters (or none, for a door that signs nothing),
- * the attempt's signal, and the attempt timeout, which bounds the whole attempt (headers and body
- * together). The engine aborts the signal when it passes, unless the door says `appliesTimeout`
+ * the attempt's signal, the attempt timeout, which bounds the whole attempt (headers and body
+ * together), and the headers telemetry adds (trace context). The engine aborts the signal when it passes, unless the door says `appliesTimeout`
  * (it then bounds the whole attempt itself).
  * @internal
  */
@@ -29,6 +29,8 @@ export type SendAttempt = (
   signed: SignedParams | undefined,
   signal: AbortSignal,
   timeoutMs: number,
+  /** Headers to add to this attempt: its trace context (`traceparent`, `tracestate`), when traced. */
+  headers?: Readonly<Record<string, string>>,
 ) => Promise<RawResponse>;
 
 /**

@@ -121,7 +121,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       signal: linked?.signal ?? closing.signal,
       state: new CallRecord(startedAt),
       firstSlot,
-      send: (signed, signal, timeoutMs) => init.send(signed, signal, timeoutMs),
+      send: (signed, signal, timeoutMs, headers) => init.send(signed, signal, timeoutMs, headers),
       appliesTimeout: init.appliesTimeout === true,
     };
     if (events.wants('start'))

@@ -5,6 +5,7 @@ import type { Outcome } from '../core/Outcome.js';
 import { onAbort } from '../core/onAbort.js';
 import type { RawResponse } from '../core/RawResponse.js';
 import type { EventSink } from '../events/EventSink.js';
+import { sendInTrace } from '../telemetry/sendInTrace.js';
 import { attemptTimer, settledBy } from './attemptTimer.js';
 import type { CallRecord } from './CallRecord.js';
 
@@ -39,10 +40,11 @@ export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink):
         call,
       );
     }
+    const trace = events.attemptTrace(call); // its CLIENT span's context, when traced
     state.inFlight = true;
     if (call.appliesTimeout) {
       try {
-        return toOutcome(await call.send(call.signed, signal, timeoutMs));
+        return toOutcome(await sendInTrace(call, signal, timeoutMs, trace));
       } finally {
         if (!signal.aborted) state.inFlight = false;
       }
@@ -51,7 +53,7 @@ export function sendAttempt(clock: Clock, timeoutMs: number, events: EventSink):
     const unlisten = onAbort(signal, () => attempt.abort(signal.reason));
     const timer = attemptTimer(clock, timeoutMs, (reason) => attempt.abort(reason));
     try {
-      return toOutcome(await settledBy(call.send(call.signed, attempt.signal, timeoutMs), attempt.signal));
+      return toOutcome(await settledBy(sendInTrace(call, attempt.signal, timeoutMs, trace), attempt.signal));
     } catch (error) {
       throw attempt.signal.aborted && !signal.aborted ? attempt.signal.reason : error;
     } finally {

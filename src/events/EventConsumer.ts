@@ -1,3 +1,4 @@
+import type { AttemptTrace } from '../telemetry/AttemptTrace.js';
 import type { ZimEvents } from './ZimEvents.js';
 
 /**
@@ -9,4 +10,6 @@ export interface EventConsumer {
   /** Whether it listens for `name` now (false while nothing would be recorded: no SDK registered). */
   wants(name: keyof ZimEvents): boolean;
   take<K extends keyof ZimEvents>(name: K, event: ZimEvents[K], source?: object, origin?: object): void;
+  /** The trace context the attempt of `call` is sent in (after its `attempt` event), if any. */
+  attemptTrace?(call: object): AttemptTrace | undefined;
 }

@@ -1,4 +1,5 @@
 import diagnostics from 'node:diagnostics_channel';
+import type { AttemptTrace } from '../telemetry/AttemptTrace.js';
 import type { EventConsumer } from './EventConsumer.js';
 import type { ZimEvents, ZimHooks } from './ZimEvents.js';
 
@@ -58,6 +59,11 @@ export class EventSink {
         hookFailed(name, 'threw', error);
       }
     }
+  }
+
+  /** The trace context the attempt of `call` is sent in (telemetry's), or undefined: nothing to add. */
+  attemptTrace(call: object): AttemptTrace | undefined {
+    return this.#consumer?.attemptTrace?.(call);
   }
 
   /** Whether anything listens for `name` (so callers can skip building an event). */

@@ -10,6 +10,7 @@ import { fetchRequest } from '../transport/fetchRequest.js';
 import { handsBack } from '../transport/handsBack.js';
 import { requestParams } from '../transport/requestParams.js';
 import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
+import { withHeaders } from '../transport/withHeaders.js';
 
 /**
  * A drop-in `fetch` with the remedies applied to ZIM calls, and a `close()`.
@@ -79,11 +80,11 @@ export function resilientFetch<const C extends string = never>(
     const handed = await fetchRequest(input, init, resolved.maxBodyBytes);
     const base = handed.init;
     const unsigned = unsignedTarget(url.href, url.searchParams);
-    const send: SendAttempt = (signed, signal) =>
+    const send: SendAttempt = (signed, signal, _timeoutMs, traced) =>
       fetchAttempt(
         fetchImpl,
         signed ? signedTarget(unsigned, signed) : url,
-        base,
+        traced ? withHeaders(base, traced) : base,
         signal,
         resolved.maxBodyBytes,
       );

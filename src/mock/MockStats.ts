@@ -51,6 +51,8 @@ export interface MockActionStats {
   readonly maxInAnySecond: number;
   /** The arrival time (the server's `now()`, without the clock offset) of every arrival, in order. */
   readonly timestamps: readonly number[];
+  /** The `traceparent` header (W3C trace context) of every arrival that had one, in order. */
+  readonly traceparents: readonly string[];
 }
 
 /**
@@ -87,13 +89,15 @@ export class ActionStatsRecorder {
   >;
   readonly codes = new Map<number, number>();
   readonly timestamps: number[] = [];
+  readonly traceparents: string[] = [];
   readonly #window = new SlidingWindow(1000, Number.POSITIVE_INFINITY);
   readonly #arrivalWindow = new SlidingWindow(1000, Number.POSITIVE_INFINITY);
 
-  arrive(now: number): void {
+  arrive(now: number, traceparent?: string | undefined): void {
     this.arrivals++;
     this.timestamps.push(now);
     this.maxArrivalsInAnySecond = Math.max(this.maxArrivalsInAnySecond, this.#arrivalWindow.take(now, 1));
+    if (traceparent !== undefined) this.traceparents.push(traceparent);
   }
 
   admit(now: number, units: number): void {
@@ -119,6 +123,7 @@ export class ActionStatsRecorder {
       maxAdmittedInAnySecond: this.maxInAnySecond,
       maxInAnySecond: this.maxInAnySecond,
       timestamps: [...this.timestamps],
+      traceparents: [...this.traceparents],
     };
   }
 }

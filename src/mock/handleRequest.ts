@@ -61,7 +61,8 @@ export async function handleRequest(
   const query = parseQuery(req.url ?? '/');
   const named = firstValue(query['Action']);
   const stats = named !== undefined && rt.specs.has(named) ? rt.stats.forAction(named) : undefined;
-  stats?.arrive(arrivedAt);
+  const { traceparent } = req.headers;
+  stats?.arrive(arrivedAt, typeof traceparent === 'string' ? traceparent : traceparent?.join(','));
 
   let delayMs = options.latencyMs;
   let headers: Headers = {};

@@ -11,6 +11,8 @@ export const CLI_USAGE = `Usage: zim-resilience-mock [options]
 
 Starts a local mock of the ZIM server API (signature checks, documented rate limits,
 seeded faults). Prints the URL on the first line, then the AppId and the ServerSecret.
+A client calls it with baseUrl: URL, which wins over its region option (region: 'sgp'
+in production, the mock in tests, the same options otherwise).
 
 Options:
   --port <n>                 port to listen on, 0 for any free one (default 0)

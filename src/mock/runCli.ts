@@ -18,7 +18,8 @@ export type CliResult =
 
 /**
  * `zim-resilience-mock`: parses the arguments, starts the server, prints the URL (first line),
- * the AppId and the ServerSecret (it is a test server), and closes on SIGINT / SIGTERM.
+ * the AppId and the ServerSecret (it is a test server), the `baseUrl` a client takes (it wins over
+ * `region`), and closes on SIGINT / SIGTERM.
  */
 export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): Promise<CliResult> {
   const stdout = io.stdout ?? process.stdout;
@@ -43,7 +44,9 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     return { exitCode: 2 };
   }
   stdout.write(
-    `${server.url}\nAppId: ${server.appId}\nServerSecret: ${server.serverSecret}\n${callbackLine}${adminLine}Press Ctrl+C to stop.\n`,
+    `${server.url}\nAppId: ${server.appId}\nServerSecret: ${server.serverSecret}\n${callbackLine}${adminLine}` +
+      `A client's options: { baseUrl: '${server.url}' } (baseUrl wins over region)\n` +
+      'Press Ctrl+C to stop.\n',
   );
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

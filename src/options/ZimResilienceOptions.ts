@@ -8,6 +8,7 @@ import type { LimitsOption } from '../limits/LimitSpec.js';
 import type { PlacedInterceptor } from '../remedies/PlacedInterceptor.js';
 import type { Remedy } from '../remedies/Remedy.js';
 import type { TelemetryOption } from '../telemetry/TelemetryOption.js';
+import type { ZimRegion } from './regions.js';
 
 /** `idempotent` option: per action (documented, or `C`, one of `customActions`), whether sending it twice is harmless. */
 export type IdempotentOption<C extends string = never> = { readonly [A in ZimAction | C]?: boolean };
@@ -79,8 +80,18 @@ export interface ZimResilienceOptions<C extends string = never> {
    * secret is picked up). Never logged nor put in an error or event.
    */
   readonly serverSecret?: string | (() => string | Promise<string>);
-  /** The server API's origin, without a query or fragment. @default 'https://zim-api.zego.im' */
+  /**
+   * The server API's origin, without a query or fragment (the mock server's URL, a proxy of your
+   * own). Wins over `region`. @default 'https://zim-api.zego.im' (the host of `region`)
+   */
   readonly baseUrl?: string;
+  /**
+   * Which of ZEGO's access points to call, by name (`ZIM_REGIONS`): `'sha'` (Shanghai), `'hkg'`
+   * (Hong Kong), `'fra'` (Frankfurt), `'lax'` (California), `'bom'` (Mumbai), `'sgp'` (Singapore),
+   * or `'unified'` (any region). ZEGO asks for the one of the region your server is in. `baseUrl`,
+   * when given, wins. An unknown name is a `TypeError` ("did you mean ...?"). @default 'unified'
+   */
+  readonly region?: ZimRegion;
   /** Per-action limits merged over the documented ones; `false` turns one off. @default the documented limits */
   readonly limits?: LimitsOption<NoInfer<C>>;
   /** Per action: whether sending it twice is harmless. @default queries, checks and setters are; sends, imports and creations are not */

@@ -1,5 +1,6 @@
 /** Every default, in one place: the README's option tables are generated from this object. */
 export const DEFAULTS = Object.freeze({
+  region: 'unified',
   baseUrl: 'https://zim-api.zego.im',
   maxRequeues: 10,
   maxQueueWaitMs: Number.POSITIVE_INFINITY,

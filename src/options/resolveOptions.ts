@@ -11,6 +11,7 @@ import { resolveLimits } from '../limits/resolveLimits.js';
 import type { ResolvedTelemetry } from '../telemetry/TelemetryOption.js';
 import { endTunnelLoopsTo } from '../transport/endTunnelLoops.js';
 import { DEFAULTS } from './defaults.js';
+import { regionUrl } from './regions.js';
 import type { ZimResilienceOptions } from './ZimResilienceOptions.js';
 
 /** Options after defaults are applied and every value checked. */
@@ -105,6 +106,7 @@ const TOP = [
   'appId',
   'serverSecret',
   'baseUrl',
+  'region',
   'limits',
   'idempotent',
   'retry',
@@ -175,9 +177,11 @@ export function resolveOptions(input: unknown, extra: readonly string[] = []): R
     );
   }
 
+  // `region` is checked even when `baseUrl` wins over it: a typo fails wherever it is run.
+  const regionOrigin = regionUrl(o.region === undefined ? DEFAULTS.region : o.region);
   let baseUrl: URL;
   try {
-    baseUrl = new URL(o.baseUrl ?? DEFAULTS.baseUrl);
+    baseUrl = new URL(o.baseUrl ?? regionOrigin);
     if (!/^https?:$/.test(baseUrl.protocol)) throw new Error('not http');
   } catch (cause) {
     throw new TypeError(`expected baseUrl to be an http(s) URL, got ${show(o.baseUrl)}`, { cause });

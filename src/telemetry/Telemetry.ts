@@ -12,11 +12,12 @@ import type { Clock } from '../core/Clock.js';
 import type { CallRecord } from '../engine/CallRecord.js';
 import type { EventConsumer } from '../events/EventConsumer.js';
 import type { ClusterEvent, ZimEvents } from '../events/ZimEvents.js';
+import { AttemptTrace } from './AttemptTrace.js';
 import { attemptUrl } from './attemptUrl.js';
 import { errorTypeOf } from './errorTypeOf.js';
 import { Instruments } from './Instruments.js';
 import type { OtelApi } from './loadOtelApi.js';
-import { sdkRegistered } from './loadOtelApi.js';
+import { propagatorRegistered, sdkRegistered } from './loadOtelApi.js';
 import { type Server, serverOf } from './serverOf.js';
 
 /** The instrumentation scope of every tracer and meter. */
@@ -201,6 +202,34 @@ export class Telemetry implements EventConsumer {
         return;
       default:
         return;
+    }
+  }
+
+  /**
+   * The trace context of the attempt `call` is about to send (after its `attempt` event): its CLIENT
+   * span's, or the call's when the span was sampled out; with the propagator's headers for it.
+   * Undefined when nothing is traced (no SDK registered), or there is no span to name.
+   */
+  attemptTrace(call: object): AttemptTrace | undefined {
+    if (!this.#on) return undefined;
+    try {
+      const trace = this.#traceOf(call);
+      if (!trace) return undefined;
+      const api = this.#api;
+      const context = trace.attempt ? api.trace.setSpan(trace.context, trace.attempt) : trace.context;
+      if (!trace.attempt && api.trace.getSpan(context) === undefined) return undefined;
+      let headers: Record<string, string> | undefined;
+      if (propagatorRegistered()) {
+        const carrier: Record<string, string> = {};
+        api.propagation.inject(context, carrier);
+        for (const _ in carrier) {
+          headers = carrier;
+          break;
+        }
+      }
+      return new AttemptTrace(api, context, headers);
+    } catch {
+      return undefined; // telemetry never breaks a call
     }
   }
 

@@ -35,13 +35,18 @@ export function loadOtelApi(
 /** Where every copy of the API 1.x keeps what was registered (`registerGlobal` in the API). */
 const GLOBAL = Symbol.for('opentelemetry.js.api.1');
 
+type Registered = { trace?: unknown; metrics?: unknown; propagation?: unknown } | undefined;
+
 /**
  * Whether an SDK registered a global tracer provider or meter provider: one property read, so a
  * client can check it per call and spend nothing while none is.
  */
 export function sdkRegistered(): boolean {
-  const registered = (globalThis as Record<symbol, { trace?: unknown; metrics?: unknown } | undefined>)[
-    GLOBAL
-  ];
+  const registered = (globalThis as Record<symbol, Registered>)[GLOBAL];
   return registered !== undefined && (registered.trace !== undefined || registered.metrics !== undefined);
+}
+
+/** Whether a propagator was registered (`propagation.setGlobalPropagator`, an SDK's default): one property read. */
+export function propagatorRegistered(): boolean {
+  return (globalThis as Record<symbol, Registered>)[GLOBAL]?.propagation !== undefined;
 }

@@ -16,6 +16,7 @@ import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
 import { type AnswerStream, type BufferedAnswer, dispatchAttempt } from './dispatchAttempt.js';
 import { ReplayController } from './ReplayController.js';
 import { retriesAbove, stackedRetryError } from './stackedRetry.js';
+import { withTraceHeaders } from './withTraceHeaders.js';
 
 /**
  * The `dispatch` of a dispatcher of any undici major (7 or 8): what an interceptor wraps.
@@ -98,7 +99,7 @@ async function run(
   opts: Dispatcher.DispatchOptions,
   handler: Dispatcher.DispatchHandler,
   action: string,
-  search: URLSearchParams,
+  query: string,
 ): Promise<void> {
   const { engine, maxBodyBytes, clock, pool } = door;
   const controller = new ReplayController(pool.pop() ?? new AbortController());
@@ -109,11 +110,11 @@ async function run(
     const body = isReplayable(opts.body)
       ? (opts.body ?? null)
       : ((await readRequestBody(opts.body, maxBodyBytes)).body ?? null);
-    const head = unsignedTarget(opts.path, search);
+    const head = unsignedTarget(opts.path);
     const stream = door.isFinal ? new HandlerStream(handler, controller, door.isFinal, action) : undefined;
     const informational = (s: number, h: Record<string, string | string[] | undefined>, m?: string) =>
       handler.onResponseStart?.(controller, s, h, m);
-    const send: SendAttempt = (signed, signal, timeoutMs) => {
+    const send: SendAttempt = (signed, signal, timeoutMs, traced) => {
       // An answer already handed to the caller cannot be taken back: the call ends here.
       if (controller.streamed)
         return Promise.reject(streamedTwice(controller, action, stream?.attempts ?? 0));
@@ -123,6 +124,7 @@ async function run(
         opts: {
           ...opts,
           path: signed ? signedTarget(head, signed) : opts.path,
+          ...(traced && { headers: withTraceHeaders(opts.headers, traced) }),
           body,
           // the door bounds the whole attempt with one timer; undici's per-phase timers (the
           // body's restarts on every chunk) are off unless the caller set them
@@ -141,7 +143,9 @@ async function run(
     };
     const { outcome, call } = await engine.run({
       action,
-      params: engine.needsParams(action) ? requestParams(search, body ?? undefined) : undefined,
+      params: engine.needsParams(action)
+        ? requestParams(new URLSearchParams(query), body ?? undefined)
+        : undefined,
       signal: controller.signal,
       controller,
       send,
@@ -229,10 +233,10 @@ export function zimInterceptor<const C extends string = never>(
   const passthrough = warnPassthrough(resolved);
   const interceptor = (dispatch: Dispatcher.Dispatch): Dispatcher.Dispatch =>
     function zimDispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-      const search = opts.upgrade ? undefined : zimQueryOf(opts, origin, seen);
-      const action = search?.get('Action');
-      if (!search || !action) {
-        if (!search) {
+      const query = opts.upgrade ? undefined : zimQueryOf(opts, origin, seen);
+      const action = query === undefined ? undefined : actionOf(query);
+      if (query === undefined || !action) {
+        if (query === undefined) {
           if (opts.origin === undefined && !opts.upgrade && ACTION.test(opts.path))
             return refuse(handler, originless());
           passthrough(opts.origin, opts.path);
@@ -240,7 +244,7 @@ export function zimInterceptor<const C extends string = never>(
         return dispatch(opts, handler);
       }
       if (retriesAbove(handler, opts.method)) return refuse(handler, stackedRetryError('above'));
-      void run(door, dispatch, opts, handler, action, search);
+      void run(door, dispatch, opts, handler, action, query);
       return true;
     };
   // typed as undici 7's here; both majors hand it the same dispatch contract at run time
@@ -276,12 +280,22 @@ function refuse(handler: Dispatcher.DispatchHandler, error: Error): true {
   return true;
 }
 
-/** The query of a request to the ZIM origin, or undefined for any other request (which passes untouched). */
+/** The first `Action` of a plain query (no `%` or `+` to decode): its value, `''` when it has none. */
+const PLAIN_ACTION = /(?:^|&)Action(?:=([^&]*))?(?:&|$)/;
+
+/** `new URLSearchParams(query).get('Action')`, without parsing the whole query when nothing needs decoding. */
+function actionOf(query: string): string | null {
+  if (/[%+]/.test(query)) return new URLSearchParams(query).get('Action');
+  const match = PLAIN_ACTION.exec(query);
+  return match ? (match[1] ?? '') : null;
+}
+
+/** The query of a request to the ZIM origin (after `?`), or undefined for any other request (which passes untouched). */
 function zimQueryOf(
   opts: Dispatcher.DispatchOptions,
   origin: string,
   seen: Map<string, boolean>,
-): URLSearchParams | undefined {
+): string | undefined {
   const o = opts.origin;
   if (o === undefined) return undefined;
   let same = typeof o === 'string' ? seen.get(o) : o.origin === origin;
@@ -291,5 +305,5 @@ function zimQueryOf(
     seen.set(o as string, same);
   }
   const q = opts.path.indexOf('?');
-  return same && q !== -1 ? new URLSearchParams(opts.path.slice(q + 1)) : undefined;
+  return same && q !== -1 ? opts.path.slice(q + 1) : undefined;
 }
