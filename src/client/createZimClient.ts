@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
+import { BEFORE_FIRST_SEND, type HookedCallOptions } from '../api/beforeFirstSend.js';
 import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
 import type { ZimBody } from '../core/Outcome.js';
@@ -108,7 +109,14 @@ export function createZimClient<const C extends string = never>(options: ZimClie
       await door.close();
     },
   };
-  return withJobs(client, resolved.retry.maxAttempts, resolved.catalog);
+  return withJobs(client, {
+    maxAttempts: resolved.retry.maxAttempts,
+    catalog: resolved.catalog,
+    idempotent: resolved.idempotent,
+    appId: resolved.appId,
+    redis: resolved.redis,
+    clock: resolved.clock,
+  });
 }
 
 /**
@@ -122,6 +130,7 @@ class ClientCall implements CallInit {
   readonly appliesTimeout: boolean;
   readonly signal: AbortSignal | undefined;
   readonly idempotent: boolean | undefined;
+  readonly beforeFirstSend: (() => Promise<void>) | undefined;
   /** The GET query (`&Key=v...`, or ''), or the POST body: built now, the URL at each attempt. */
   readonly #query: string;
   readonly #body: string | undefined;
@@ -135,6 +144,7 @@ class ClientCall implements CallInit {
     this.appliesTimeout = door.appliesTimeout;
     this.signal = options.signal;
     this.idempotent = options.idempotent;
+    this.beforeFirstSend = (options as HookedCallOptions)[BEFORE_FIRST_SEND];
     let query = '';
     try {
       if (method === 'GET') {
