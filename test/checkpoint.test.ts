@@ -73,11 +73,15 @@ interface Failed {
 }
 
 /** How many times each user arrived at the server (in UserRegister bodies), in `phase` or all. */
-function arrivalsPerUser(arrivals: readonly { action: string; body: Record<string, unknown>; phase: string }[], phase?: string) {
+function arrivalsPerUser(
+  arrivals: readonly { action: string; body: Record<string, unknown>; phase: string }[],
+  phase?: string,
+) {
   const count = new Map<string, number>();
   for (const a of arrivals) {
     if (a.action !== 'UserRegister' || (phase !== undefined && a.phase !== phase)) continue;
-    for (const u of a.body['UserInfo'] as { UserId: string }[]) count.set(u.UserId, (count.get(u.UserId) ?? 0) + 1);
+    for (const u of a.body['UserInfo'] as { UserId: string }[])
+      count.set(u.UserId, (count.get(u.UserId) ?? 0) + 1);
   }
   return count;
 }
@@ -94,9 +98,9 @@ describe('checkpoint: argument checks', () => {
     await expect(zim.batch('UserRegister', users, { concurency: 2 } as never)).rejects.toThrow(
       /did you mean concurrency\?/,
     );
-    await expect(zim.paginate('QueryGroupMemberList', { GroupId: 'g' }, { maxItem: 3 } as never)).rejects.toThrow(
-      /unknown paginate option "maxItem" \(did you mean maxItems\?\)/,
-    );
+    await expect(
+      zim.paginate('QueryGroupMemberList', { GroupId: 'g' }, { maxItem: 3 } as never),
+    ).rejects.toThrow(/unknown paginate option "maxItem" \(did you mean maxItems\?\)/);
     // every key of CallOptions is known (priority and maxQueueWaitMs too: the overload work's)
     expect(() =>
       zim.paginate.iterator('QueryGroupMemberList', { GroupId: 'g' }, {
@@ -120,7 +124,11 @@ describe('checkpoint: argument checks', () => {
   it('the same key with another list is a TypeError that says so (files)', async () => {
     const server = await startMockZimServer();
     const dir = mkdtempSync(join(tmpdir(), 'zim-ckpt-'));
-    const zim = createZimClient({ appId: server.appId, serverSecret: server.serverSecret, baseUrl: server.url });
+    const zim = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+    });
     try {
       const users = Array.from({ length: 150 }, (_, i) => ({ UserId: `x${i}`, UserName: 'X' }));
       const first = await zim.batch('UserRegister', { UserInfo: users }, { checkpoint: { key: 'k', dir } });
@@ -222,7 +230,9 @@ describe.skipIf(!hasRedis)('checkpoint in Redis', () => {
       const first = arrivalsPerUser(proxy.arrivals, 'first');
       const second = arrivalsPerUser(proxy.arrivals, 'second');
       const all = arrivalsPerUser(proxy.arrivals);
-      console.log(`redis: first run ${first.size} users, second ${second.size}, uncertain ${result!.failed.length}`);
+      console.log(
+        `redis: first run ${first.size} users, second ${second.size}, uncertain ${result!.failed.length}`,
+      );
       expect([...second.keys()].filter((id) => first.has(id))).toEqual([]);
       expect(Math.max(...all.values())).toBe(1);
       for (const f of result!.failed) expect(f).toMatchObject({ may: true, reason: 'interrupted' });
@@ -312,7 +322,9 @@ describe.skipIf(!hasRedis)('checkpoint in Redis', () => {
       );
       const error = await run.catch((e: unknown) => e);
       expect(error).toMatchObject({ name: 'ZimCheckpointError', reason: 'store' });
-      expect(String((error as Error).message)).toMatch(/for 800 ms \(redis.connectTimeoutMs\); nothing was sent without its record/);
+      expect(String((error as Error).message)).toMatch(
+        /for 800 ms \(redis.connectTimeoutMs\); nothing was sent without its record/,
+      );
       const sent = server.stats().UserRegister.arrivals;
       await new Promise((r) => setTimeout(r, 500));
       expect(server.stats().UserRegister.arrivals).toBe(sent); // nothing goes out after
@@ -328,9 +340,19 @@ describe.skipIf(!hasRedis)('checkpoint in Redis', () => {
     const members = Array.from({ length: 24_999 }, (_, i) => `m${i}`);
     const setup = { CreateGroup: false, InviteUsersIntoGroup: false } as const;
     const server = await startMockZimServer({ users: ['owner', ...members], limits: setup });
-    const zim = createZimClient({ appId: server.appId, serverSecret: server.serverSecret, baseUrl: server.url, limits: setup });
+    const zim = createZimClient({
+      appId: server.appId,
+      serverSecret: server.serverSecret,
+      baseUrl: server.url,
+      limits: setup,
+    });
     await zim.call('CreateGroup', { GroupId: 'big', GroupOwner: 'owner', UserId: [] });
-    await zim.batch('InviteUsersIntoGroup', { FromUserId: 'owner', GroupId: 'big', UserIds: members, GroupMemberInfos: [] });
+    await zim.batch('InviteUsersIntoGroup', {
+      FromUserId: 'owner',
+      GroupId: 'big',
+      UserIds: members,
+      GroupMemberInfos: [],
+    });
     await zim.close();
     const proxy = await startRecordingProxy(server.url);
     const env = envOf(server, proxy.url, { JOB: 'walk', KEY: 'walk', GROUP: 'big', LIMIT: '100' });
@@ -348,7 +370,9 @@ describe.skipIf(!hasRedis)('checkpoint in Redis', () => {
       const walked = proxy.arrivals.filter((a) => a.action === 'QueryGroupMemberList');
       const first = walked.filter((a) => a.phase === 'first');
       const second = walked.filter((a) => a.phase === 'second');
-      console.log(`walk: ${firstPages} pages consumed before the kill, ${first.length} fetched, ${second.length} after`);
+      console.log(
+        `walk: ${firstPages} pages consumed before the kill, ${first.length} fetched, ${second.length} after`,
+      );
       // It goes on from the last recorded page: the one consumed last, or the one after it.
       const startPage = 250 - result!.pages + 1;
       expect(startPage).toBeGreaterThanOrEqual(firstPages); // nothing before the last recorded page

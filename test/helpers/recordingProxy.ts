@@ -2,7 +2,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request that reached the server in full: its action and its parsed body. */
-export interface Arrival {
+interface Arrival {
   readonly action: string;
   readonly body: Record<string, unknown>;
   /** The phase the test was in (`proxy.phase`) when it arrived. */

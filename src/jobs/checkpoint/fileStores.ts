@@ -11,7 +11,7 @@ import { ZimCheckpointError } from './ZimCheckpointError.js';
 const held = new Set<string>();
 
 /** The log of a job under `dir`: one JSON line per event, appended and synced before it counts. */
-export function jobFile(dir: string, key: string): string {
+function jobFile(dir: string, key: string): string {
   return join(dir, `zim-job-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.jsonl`);
 }
 

@@ -7,18 +7,26 @@ import type { RedisLink } from './RedisLink.js';
 /** How long a command waits for a connection that is not ready before it fails (the caller tries again). */
 const RETRY_WAIT_MS = 100;
 
+/** The wait of each connection for its 'ready', shared by the commands that wait at once (one listener). */
+const waits = new WeakMap<Redis, Promise<void>>();
+
 /** Resolves when the connection is ready, or after `ms`, whichever comes first. */
 function untilReady(redis: Redis, ms: number): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => {
+  const pending = waits.get(redis);
+  if (pending) return pending;
+  const wait = new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
       redis.off('ready', done);
+      waits.delete(redis);
       resolve();
     };
     const timer = setTimeout(done, ms);
     redis.once('ready', done);
   });
+  waits.set(redis, wait);
+  return wait;
 }
 
 /**

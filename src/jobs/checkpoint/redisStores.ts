@@ -14,7 +14,7 @@ const RETRY_MS = 100;
 const PAGE = 200;
 
 /** The keys of a job: the client's keyPrefix, the AppId's hash tag (like the fleet's), the key. */
-export function jobKeys(context: StoreContext, key: string): readonly [string, string] {
+function jobKeys(context: StoreContext, key: string): readonly [string, string] {
   const base = `${context.redis!.keyPrefix}:{${context.appId}}:job:${key}`;
   return [base, `${base}:lease`];
 }
