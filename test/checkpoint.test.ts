@@ -74,12 +74,13 @@ interface Failed {
 
 /** How many times each user arrived at the server (in UserRegister bodies), in `phase` or all. */
 function arrivalsPerUser(
-  arrivals: readonly { action: string; body: Record<string, unknown>; phase: string }[],
+  arrivals: readonly { action: string; body: Record<string, unknown>; phase: string; code?: number }[],
   phase?: string,
 ) {
   const count = new Map<string, number>();
   for (const a of arrivals) {
     if (a.action !== 'UserRegister' || (phase !== undefined && a.phase !== phase)) continue;
+    if (a.code === 660700001) continue; // refused by the rate limit: not acted on
     for (const u of a.body['UserInfo'] as { UserId: string }[])
       count.set(u.UserId, (count.get(u.UserId) ?? 0) + 1);
   }

@@ -7,6 +7,8 @@ interface Arrival {
   readonly body: Record<string, unknown>;
   /** The phase the test was in (`proxy.phase`) when it arrived. */
   readonly phase: string;
+  /** The answer's `Code` once it came (a refusal by the rate limit was not acted on). */
+  code?: number;
 }
 
 /**
@@ -23,15 +25,23 @@ export async function startRecordingProxy(target: string) {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const action = new URL(req.url ?? '/', 'http://x').searchParams.get('Action') ?? '';
+      let parsed: Record<string, unknown> = {};
       try {
-        arrivals.push({ action, body: body.length ? JSON.parse(body.toString()) : {}, phase: state.phase });
-      } catch {
-        arrivals.push({ action, body: {}, phase: state.phase });
-      }
+        parsed = body.length ? JSON.parse(body.toString()) : {};
+      } catch {}
+      const arrival: Arrival = { action, body: parsed, phase: state.phase };
+      arrivals.push(arrival);
       const out = request(
         { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
+          const text: Buffer[] = [];
+          answer.on('data', (c: Buffer) => text.push(c));
+          answer.on('end', () => {
+            try {
+              arrival.code = JSON.parse(Buffer.concat(text).toString()).Code;
+            } catch {}
+          });
           answer.pipe(res);
         },
       );
