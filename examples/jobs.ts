@@ -13,8 +13,10 @@ try {
     'UserRegister',
     { UserInfo: users },
     {
-      onProgress: ({ done, total, failed }) =>
-        process.stderr.write(`\rregistering ${done}/${total} (${failed} failed)`),
+      onProgress: ({ done, total, failed, itemErrors }) =>
+        process.stderr.write(
+          `\rregistering ${done}/${total} (${itemErrors} refused one by one, ${failed} lost)`,
+        ),
     },
   );
   process.stderr.write('\n');

@@ -55,8 +55,11 @@ export type {
   BatchResult,
 } from './jobs/Batch.js';
 export type { BatchSpec } from './jobs/BatchSpec.js';
+export type { CheckpointOptions } from './jobs/checkpoint/CheckpointOptions.js';
+export { type CheckpointErrorReason, ZimCheckpointError } from './jobs/checkpoint/ZimCheckpointError.js';
 export type { PagedSpec } from './jobs/PagedSpec.js';
 export type {
+  PageCursors,
   PageItem,
   PageItemsField,
   Paginate,

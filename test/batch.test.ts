@@ -40,7 +40,7 @@ describe('zim.batch', () => {
     expect(result.failed).toEqual([]);
     expect(result.requestIds).toHaveLength(3);
     expect(progress.length).toBe(3);
-    expect(progress.at(-1)).toEqual({ done: 250, total: 250, failed: 3 });
+    expect(progress.at(-1)).toEqual({ done: 250, total: 250, failed: 0, itemErrors: 3 }); // failed: the items of result.failed
   });
 
   it('stays within the limit at the server: 3,000 ids of QueryUserInfos, 30 chunks at 20/s, none refused', async () => {

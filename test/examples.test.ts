@@ -38,6 +38,11 @@ const EXPECTED: Readonly<Record<string, readonly RegExp[]>> = {
     /refused at once: \d+ ahead, a slot in \d+ s, 0 sent/,
     /batch: 30 chunks, 0 lost, \d+ refused by the server/,
   ],
+  'examples/jobs-resume.ts': [
+    /first run: SIGKILL after \d+ calls answered/,
+    /resumed: \d+ calls more, \d+ users registered/,
+    /the answer covers all 3000: \d+ chunks answered, \d+ users in chunks that may have gone out/,
+  ],
   'examples/fetch.ts': [/UserRegister answered Code 0/, /QueryUserInfos found Ann after 3 attempts/],
   'examples/ky.ts': [/CreateGroup book-club after 2 attempts; members: cy, di/],
   'examples/undici.ts': [

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { BEFORE_FIRST_SEND, type HookedCallOptions } from '../api/beforeFirstSend.js';
 import type { CallOptions } from '../api/CallOptions.js';
 import { checkCallOptions } from '../api/checkCallOptions.js';
 import type { ZimAnswer, ZimCallArgs } from '../api/ZimCall.js';
@@ -118,7 +119,14 @@ export function createZimClient<const C extends string = never>(options: ZimClie
       await door.close();
     },
   };
-  return withJobs(client, resolved.retry.maxAttempts, resolved.catalog);
+  return withJobs(client, {
+    maxAttempts: resolved.retry.maxAttempts,
+    catalog: resolved.catalog,
+    idempotent: resolved.idempotent,
+    appId: resolved.appId,
+    redis: resolved.redis,
+    clock: resolved.clock,
+  });
 }
 
 /**
@@ -170,6 +178,10 @@ class ClientCall implements CallInit {
   }
   get maxQueueWaitMs(): number | undefined {
     return this.#options.maxQueueWaitMs;
+  }
+  /** A job's hook, awaited before the first attempt is sent (a checkpoint records the chunk as sent). */
+  get beforeFirstSend(): (() => Promise<void>) | undefined {
+    return (this.#options as HookedCallOptions)[BEFORE_FIRST_SEND];
   }
   /** The client's caller gets `ZimAbortedError` for an abort of its signal. */
   get typedAbort(): boolean {

@@ -25,6 +25,8 @@ export interface CallInit {
    * `close()` aborts it (through its `abort`), so the engine links no signal of its own.
    */
   readonly controller?: { readonly signal: AbortSignal; abort(reason?: unknown): void };
+  /** Awaited once, after the first slot and before the first attempt; when it throws, nothing is sent (a checkpointed batch's record). */
+  readonly beforeFirstSend?: (() => Promise<void>) | undefined;
   /** For events and telemetry: the HTTP method of every attempt. */
   readonly method?: string | undefined;
   /** For events and telemetry: the URL of every attempt without its signed parameters (read only when an event needs it). */

@@ -128,6 +128,7 @@ export function createEngine(options: ResolvedOptions): Engine {
       events.emit('start', { action: call.action, scopeKey, queuedMs: clock.now() - startedAt }, call, init);
     let result: RunResult;
     try {
+      if (init.beforeFirstSend) await init.beforeFirstSend();
       const outcome = await handler(call);
       emitSettled(events, clock, call, outcome);
       result = { outcome, call };

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimAnswer, ZimParams } from '../api/ZimCall.js';
 import type { BATCH_ACTIONS, BatchAction } from '../generated/jobActions.js';
+import type { CheckpointOptions } from './checkpoint/CheckpointOptions.js';
 
 /**
  * An item of the list parameter of `A` (`UserRegister`: one `UserInfo` entry).
@@ -20,12 +21,17 @@ export type BatchItem<A extends BatchAction> =
  * @public
  */
 export interface BatchProgress {
-  /** Items settled: succeeded, or failed for good (not to be resent). Reaches `total`. */
+  /** Items settled: answered (either way) or failed as a whole, not to be sent again. Reaches `total`. */
   readonly done: number;
   /** Items in the list. */
   readonly total: number;
-  /** Items of `done` that failed: in a per-item failure list, or in a chunk that failed as a whole. */
+  /** Items of `done` in the result's `failed`: their chunk failed as a whole (no answer for them). Ends at `result.failed.length`. */
   readonly failed: number;
+  /**
+   * Items of `done` the server answered with a per-item failure for good (in the answer's
+   * `ErrorList`, `ErrList`, ...: 660700002 "user already exists" is one). Not in `failed`.
+   */
+  readonly itemErrors: number;
 }
 
 /**
@@ -56,6 +62,12 @@ export interface BatchOptions extends Omit<CallOptions, 'method'> {
    * action's limit. @default twice the action's documented calls per second (at least 2)
    */
   readonly concurrency?: number;
+  /**
+   * Keeps the batch's progress in the client's `redis` (or in files: `{ key, dir }`): a run with
+   * the key of an unfinished job sends only what was not settled, and processes on one key
+   * share it (docs/jobs.md). @default none: the batch lives in memory only
+   */
+  readonly checkpoint?: CheckpointOptions;
 }
 
 /**
@@ -72,11 +84,15 @@ export type BatchResult<A extends BatchAction> = ZimAnswer<A> & {
 
 /**
  * `zim.batch(action, params, options?)`: the list parameter split at its documented maximum.
+ * `zim.batch.forget(key)`: drops a checkpoint.
  *
  * @public
  */
-export type Batch = <A extends BatchAction>(
-  action: A,
-  params: ZimParams<A>,
-  options?: BatchOptions,
-) => Promise<BatchResult<A>>;
+export interface Batch {
+  <A extends BatchAction>(action: A, params: ZimParams<A>, options?: BatchOptions): Promise<BatchResult<A>>;
+  /**
+   * Drops the checkpoint of `key` (a batch's or a walk's) from the client's `redis`, or from
+   * `dir` with `{ key, dir }`: a run with the key starts over.
+   */
+  forget(checkpoint: string | Pick<CheckpointOptions, 'key' | 'dir'>): Promise<void>;
+}

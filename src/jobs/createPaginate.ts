@@ -2,6 +2,11 @@ import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimBody } from '../core/Outcome.js';
 import { PAGED_ACTIONS } from '../generated/jobActions.js';
 import { JOB_PRIORITY } from '../limits/priorities.js';
+import { checkOptionKeys } from './checkOptionKeys.js';
+import { listDigest } from './checkpoint/listDigest.js';
+import { walkStoreOf } from './checkpoint/openStores.js';
+import { resolveCheckpoint } from './checkpoint/resolveCheckpoint.js';
+import type { StoreContext } from './checkpoint/storeContext.js';
 import { isLastPage } from './isLastPage.js';
 import type { JobCall } from './JobCall.js';
 import type { PagedSpec } from './PagedSpec.js';
@@ -9,6 +14,9 @@ import type { Paginate, PaginateOptions } from './Paginate.js';
 import { ZimCursorError } from './ZimCursorError.js';
 
 const PAGED: Readonly<Record<string, PagedSpec>> = PAGED_ACTIONS;
+
+/** The keys of paginate options besides those of `CallOptions`. */
+const OWN_KEYS = ['maxItems', 'checkpoint'];
 
 /** The spec of a paged action, or a TypeError (before anything is sent) that lists the paged ones. */
 function pagedSpec(action: unknown): PagedSpec {
@@ -43,33 +51,66 @@ async function* walk(
   spec: PagedSpec,
   params: Readonly<Record<string, unknown>>,
   options: PaginateOptions,
+  stores: StoreContext,
 ): AsyncGenerator<ZimBody> {
   const maxItems = maxItemsOf(options);
-  const { maxItems: _max, ...own } = options;
+  const { maxItems: _max, checkpoint: _k, ...own } = options;
   const callOptions = { ...own, priority: options.priority ?? JOB_PRIORITY }; // a whole job yields to direct calls
   const first: Record<string, unknown> = { ...params };
   if (first[spec.cursor] === undefined) first[spec.cursor] = spec.cursorType === 'number' ? 0 : '';
   if (spec.maxLimit !== undefined && first['Limit'] === undefined) first['Limit'] = spec.maxLimit;
-  const seen = new Set<string>([String(first[spec.cursor])]);
-  let request = first;
-  let items = 0;
-  let pages = 0;
-  while (items < maxItems) {
-    callOptions.signal?.throwIfAborted();
-    const answer = await call(action, request, callOptions as CallOptions);
-    pages++;
-    const list = answer[spec.items];
-    const pageItems = Array.isArray(list) ? list : [];
-    const room = maxItems - items;
-    items += Math.min(pageItems.length, room);
-    yield pageItems.length > room ? { ...answer, [spec.items]: pageItems.slice(0, room) } : answer;
-    if (isLastPage(spec, answer)) return;
-    const next = answer[spec.nextCursor] as string | number;
-    if (seen.has(String(next)))
-      throw new ZimCursorError({ action, cursor: next, pages, field: spec.nextCursor });
-    seen.add(String(next));
-    request = { ...request, [spec.cursor]: next };
+  const checkpoint =
+    options.checkpoint === undefined ? undefined : resolveCheckpoint(options.checkpoint, stores);
+  const store = checkpoint && walkStoreOf(checkpoint, stores);
+  try {
+    let request = first;
+    let pages = 0;
+    const at = await store?.open(listDigest('walk', action, first, 0));
+    if (at?.done) return;
+    if (at !== undefined) {
+      request = { ...first, [spec.cursor]: at.cursor };
+      pages = at.pages;
+    }
+    const seen = new Set<string>([String(request[spec.cursor])]);
+    let items = 0;
+    while (items < maxItems) {
+      callOptions.signal?.throwIfAborted();
+      const answer = await call(action, request, callOptions as CallOptions);
+      pages++;
+      const list = answer[spec.items];
+      const pageItems = Array.isArray(list) ? list : [];
+      const room = maxItems - items;
+      items += Math.min(pageItems.length, room);
+      const last = isLastPage(spec, answer);
+      const next = last ? undefined : (answer[spec.nextCursor] as string | number);
+      const page = pageItems.length > room ? { ...answer, [spec.items]: pageItems.slice(0, room) } : answer;
+      yield withCursors(page, request[spec.cursor] as string | number, next);
+      // The consumer asked for more: the page is consumed, and the walk goes on from `next`.
+      if (next === undefined) {
+        await store?.record({ cursor: request[spec.cursor] as string | number, pages, done: true });
+        return;
+      }
+      if (seen.has(String(next)))
+        throw new ZimCursorError({ action, cursor: next, pages, field: spec.nextCursor });
+      await store?.record({ cursor: next, pages, done: false });
+      seen.add(String(next));
+      request = { ...request, [spec.cursor]: next };
+    }
+  } finally {
+    await store?.close();
   }
+}
+
+/** The page with its cursors, not enumerable (they are not fields of the answer): `cursor` fetched it, `nextCursor` fetches the next one. */
+function withCursors(
+  page: ZimBody,
+  cursor: string | number,
+  nextCursor: string | number | undefined,
+): ZimBody {
+  return Object.defineProperties(page, {
+    cursor: { value: cursor, configurable: true },
+    nextCursor: { value: nextCursor, configurable: true },
+  });
 }
 
 function checkedParams(params: unknown): Readonly<Record<string, unknown>> {
@@ -80,12 +121,14 @@ function checkedParams(params: unknown): Readonly<Record<string, unknown>> {
 }
 
 /** `zim.paginate` over a client's `call`. */
-export function createPaginate(call: JobCall): Paginate {
+export function createPaginate(call: JobCall, stores: StoreContext): Paginate {
   const iterator = (action: string, params?: unknown, options: PaginateOptions = {}) => {
     const spec = pagedSpec(action);
     const checked = checkedParams(params);
+    checkOptionKeys('paginate', options, OWN_KEYS);
     maxItemsOf(options);
-    return walk(call, action, spec, checked, options);
+    if (options.checkpoint !== undefined) resolveCheckpoint(options.checkpoint, stores);
+    return walk(call, action, spec, checked, options, stores);
   };
   const paginate = async (action: string, params?: unknown, options: PaginateOptions = {}) => {
     const spec = pagedSpec(action);
