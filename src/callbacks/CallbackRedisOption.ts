@@ -1,4 +1,6 @@
+import { ACCEPTED_CLIENTS, isRedisClient } from '../cluster/openRedisLink.js';
 import type { RedisClientLike } from '../cluster/RedisOption.js';
+import { checkNotOtherClient } from '../cluster/resolveRedisOption.js';
 
 /**
  * Dedupe shared by every receiver of a fleet, through Redis.
@@ -8,7 +10,7 @@ import type { RedisClientLike } from '../cluster/RedisOption.js';
 export interface CallbackRedisOptions {
   /** A `redis://` or `rediss://` URL. Give this or `client`. */
   readonly url?: string;
-  /** An ioredis client; it is duplicated, so yours is never closed by `close()`. */
+  /** Your Redis client (ioredis 5 or 6, node-redis 4 or 5); duplicated, so yours is never closed by `close()`. */
   readonly client?: RedisClientLike;
   /** Prefix of every key. @default 'zim-resilience:callbacks' */
   readonly keyPrefix?: string;
@@ -17,7 +19,7 @@ export interface CallbackRedisOptions {
 }
 
 /**
- * `redis` option: a URL, an ioredis client, or the full options.
+ * `redis` option: a URL, a client (ioredis 5 or 6, node-redis 4 or 5), or the full options.
  *
  * @public
  */
@@ -31,19 +33,19 @@ export interface ResolvedCallbackRedis {
   readonly commandTimeoutMs: number;
 }
 
-const isClient = (v: unknown): v is RedisClientLike =>
-  typeof (v as RedisClientLike | undefined)?.duplicate === 'function';
+const isClient = (v: unknown): v is RedisClientLike => isRedisClient(v);
 
 /** Checks the `redis` option; a wrong one is a TypeError naming it (a URL's password is never echoed). */
 export function resolveCallbackRedis(
   option: CallbackRedisOption | undefined,
 ): ResolvedCallbackRedis | undefined {
   if (option === undefined) return undefined;
+  checkNotOtherClient('redis', option);
   const o: CallbackRedisOptions =
     typeof option === 'string' ? { url: option } : isClient(option) ? { client: option } : option;
   if (typeof o !== 'object' || o === null)
     throw new TypeError(
-      `expected redis to be a redis:// URL, an ioredis client or an object, got ${typeof option}`,
+      `expected redis to be a redis:// URL, ${ACCEPTED_CLIENTS}, or an object, got ${typeof option}`,
     );
   for (const key of Object.keys(o)) {
     if (!['url', 'client', 'keyPrefix', 'commandTimeoutMs'].includes(key))
@@ -53,8 +55,9 @@ export function resolveCallbackRedis(
     throw new TypeError('expected exactly one of redis.url and redis.client');
   if (o.url !== undefined && !(typeof o.url === 'string' && /^rediss?:\/\//.test(o.url)))
     throw new TypeError('expected redis.url to be a redis:// or rediss:// URL');
+  checkNotOtherClient('redis.client', o.client);
   if (o.client !== undefined && !isClient(o.client))
-    throw new TypeError('expected redis.client to be an ioredis client');
+    throw new TypeError(`expected redis.client to be ${ACCEPTED_CLIENTS}`);
   const keyPrefix = o.keyPrefix ?? 'zim-resilience:callbacks';
   if (typeof keyPrefix !== 'string' || keyPrefix === '')
     throw new TypeError(

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { untilAborted } from '../core/untilAborted.js';
 import type { EventSink } from '../events/EventSink.js';
-import { connectRedis } from './connectRedis.js';
 import { FleetReturn } from './FleetReturn.js';
 import { HEARTBEAT_MS, heartbeat, leaveLiveClients } from './liveClients.js';
-import { loadIoredis } from './loadIoredis.js';
+import { openRedisLink } from './openRedisLink.js';
+import type { RedisLink } from './RedisLink.js';
 import type { ResolvedRedisOption } from './resolveRedisOption.js';
 
 /** The share's divisor when Redis never reported the live clients. */
@@ -30,7 +29,7 @@ export class RedisCoordinator {
   readonly #recorders = new Set<(all: boolean) => Promise<void>>();
   readonly #decision: Promise<void>;
   #markDecided: () => void = () => {};
-  #client: Redis | undefined;
+  #client: RedisLink | undefined;
   #heartbeatTimer: NodeJS.Timeout | undefined;
   #connectTimer: NodeJS.Timeout | undefined;
   /** Undefined until decided; then whether limits are shared through Redis. */
@@ -53,6 +52,9 @@ export class RedisCoordinator {
   #adopting: Promise<void> | undefined;
   /** Redis's clock (`TIME`) minus `performance.now()`, learnt at each heartbeat; undefined until then. */
   #redisOffset: number | undefined;
+  /** The mark of this client's last heartbeat sent, and of the last one Redis surely has (see `heartbeat`). */
+  #markSent = 0;
+  #markConfirmed: number | undefined;
   #fatal: { error: unknown } | undefined;
   #closed = false;
   readonly #started: Promise<void>;
@@ -160,7 +162,7 @@ export class RedisCoordinator {
   }
 
   /** The connection limiters use; undefined until loaded. */
-  get redis(): Redis | undefined {
+  get redis(): RedisLink | undefined {
     return this.#client;
   }
 
@@ -204,29 +206,44 @@ export class RedisCoordinator {
   }
 
   async #start(): Promise<void> {
-    const IORedis = await loadIoredis();
-    if (this.#closed) return;
-    const client = connectRedis(IORedis, this.#options);
+    const client = await openRedisLink(this.#options);
+    if (this.#closed) {
+      await client.close();
+      return;
+    }
     this.#client = client;
-    client.on('close', () => this.#setHealthy(false, 'lost'));
-    client.on('ready', () => void this.#heartbeat());
+    client.onLost(() => this.#setHealthy(false, 'lost'));
+    client.onReady(() => void this.#heartbeat());
     this.#heartbeatTimer = setInterval(() => void this.#heartbeat(), HEARTBEAT_MS);
     this.#heartbeatTimer.unref();
   }
 
   async #heartbeat(): Promise<void> {
     const client = this.#client;
-    if (!client || this.#closed || client.status !== 'ready' || this.#beating) return;
+    if (!client || this.#closed || !client.ready || this.#beating) return;
     this.#beating = true;
     const rejoining = this.#health === false;
     this.#rejoining = rejoining;
     try {
-      if (rejoining) await Promise.all([...this.#recorders].map((record) => record(false)));
+      // Every slot of the last window, not only those taken alone: this Redis may be another one
+      // (a promoted replica, a restart) whose window is older than what the fleet spent.
+      if (rejoining) await Promise.all([...this.#recorders].map((record) => record(true)));
       const sentAt = performance.now();
       // On Redis's clock once it is known: a step of this host's wall clock miscounts nothing.
       const now = this.#redisOffset === undefined ? Date.now() : sentAt + this.#redisOffset;
-      const { live, recent, redisMs } = await heartbeat(client, this.idFor('clients'), this.#id, now);
+      const sent = ++this.#markSent;
+      const keys = { clients: this.idFor('clients'), marks: this.idFor('marks') };
+      const { live, recent, redisMs, mark } = await heartbeat(client, keys, this.#id, now, String(sent));
       const receivedAt = performance.now();
+      const confirmed = this.#markConfirmed;
+      this.#markConfirmed = sent;
+      if (!rejoining && confirmed !== undefined && Number(mark ?? 0) < confirmed) {
+        // Redis no longer has this client's last heartbeat: it is behind what the fleet spent,
+        // without the connection having dropped (a silent switch of master): rejoin it.
+        this.#setHealthy(false, 'behind');
+        setTimeout(() => void this.#heartbeat(), 0).unref();
+        return;
+      }
       if (redisMs !== undefined) this.#redisOffset = redisMs - (sentAt + receivedAt) / 2;
       if (live !== undefined) this.#liveClients = live;
       this.#setHealthy(true, this.#everHealthy ? 'rejoined' : 'connected');
@@ -281,9 +298,13 @@ export class RedisCoordinator {
     this.#recorders.clear();
     await this.#started;
     const client = this.#client;
-    if (client?.status === 'ready')
-      await leaveLiveClients(client, this.idFor('clients'), this.#id).catch(() => {});
-    client?.disconnect();
+    if (client?.ready)
+      await leaveLiveClients(
+        client,
+        { clients: this.idFor('clients'), marks: this.idFor('marks') },
+        this.#id,
+      ).catch(() => {});
+    await client?.close();
   }
 }
 

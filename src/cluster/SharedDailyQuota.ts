@@ -1,22 +1,8 @@
-import type { Redis } from 'ioredis';
 import type { Clock } from '../core/Clock.js';
 import { DAY_MS, DailyQuota } from '../limits/DailyQuota.js';
 import type { Quota, QuotaTake } from '../limits/Quota.js';
 import { QUOTA_GIVE_BACK, QUOTA_SPENT, QUOTA_TAKE } from './quotaScripts.js';
 import type { RedisCoordinator } from './RedisCoordinator.js';
-
-interface QuotaCommands {
-  zimQuotaTake(key: string, limit: number, dayMs: number, token: string): Promise<[number, number]>;
-  zimQuotaGiveBack(key: string, token: string): Promise<number>;
-  zimQuotaSpent(key: string, limit: number, dayMs: number, ms: number, token: string): Promise<number>;
-}
-
-/** Teaches a client the quota scripts. */
-export function defineQuotaScripts(client: Redis): void {
-  client.defineCommand('zimQuotaTake', { numberOfKeys: 1, lua: QUOTA_TAKE });
-  client.defineCommand('zimQuotaGiveBack', { numberOfKeys: 1, lua: QUOTA_GIVE_BACK });
-  client.defineCommand('zimQuotaSpent', { numberOfKeys: 1, lua: QUOTA_SPENT });
-}
 
 const never = new AbortController().signal;
 
@@ -44,18 +30,22 @@ export class SharedDailyQuota implements Quota {
     const c = this.#coordinator;
     if (!c.decided) await c.whenDecided(never);
     if (c.fatal) throw c.fatal.error;
-    const redis = c.redis as (Redis & QuotaCommands) | undefined;
+    const redis = c.redis;
     if (c.healthy && redis) {
       const token = `${c.id}:q:${++this.#lastToken}`;
       try {
-        const [taken, retryAfterMs] = await redis.zimQuotaTake(this.#key, this.limit, DAY_MS, token);
+        const [taken, retryAfterMs] = (await redis.run(
+          QUOTA_TAKE,
+          [this.#key],
+          [this.limit, DAY_MS, token],
+        )) as [number, number];
         if (taken !== 1) return { retryAfterMs };
         const local = this.#localQuota().take(); // counted alone too, should Redis go away
         return {
           ticket: {
             giveBack: () => {
               if ('ticket' in local) local.ticket.giveBack();
-              redis.zimQuotaGiveBack(this.#key, token).catch(() => {});
+              redis.run(QUOTA_GIVE_BACK, [this.#key], [token]).catch(() => {});
             },
           },
         };
@@ -69,10 +59,14 @@ export class SharedDailyQuota implements Quota {
   spent(ms: number): void {
     this.#localQuota().spent(ms);
     const c = this.#coordinator;
-    const redis = c.redis as (Redis & QuotaCommands) | undefined;
+    const redis = c.redis;
     if (c.healthy && redis)
       redis
-        .zimQuotaSpent(this.#key, this.limit, DAY_MS, Math.ceil(ms), `${c.id}:spent:${++this.#lastToken}`)
+        .run(
+          QUOTA_SPENT,
+          [this.#key],
+          [this.limit, DAY_MS, Math.ceil(ms), `${c.id}:spent:${++this.#lastToken}`],
+        )
         .catch(() => {});
   }
 
