@@ -102,6 +102,60 @@ describe.skipIf(!hasRedis)('a limit shared through Redis survives Redis', () => 
       }
     }, 60_000);
 
+    /**
+     * Two clients with `timeouts` (their commandTimeoutMs), 100 UserRegister each queued at once;
+     * Redis frozen `freezeMs` from 1 s in. What the server saw.
+     */
+    const frozenRun = async (timeouts: readonly [number, number], freezeMs: number) => {
+      const server = await startMockZimServer();
+      const events: ClusterEvent[][] = [[], []];
+      const list = timeouts.map((commandTimeoutMs, k) =>
+        createZimClient({
+          appId: server.appId,
+          serverSecret: server.serverSecret,
+          baseUrl: server.url,
+          redis: { client: kind.plain(redis.url), commandTimeoutMs },
+          hooks: { cluster: (e) => void events[k]!.push(e) },
+        }),
+      );
+      try {
+        await waitFor(() => events.every((e) => e.some((x) => x.state === 'shared')));
+        await sleep(1200); // both heartbeated: each knows the other
+        const calls = list.flatMap((c, k) => register(c, `z${k}-`, 100));
+        await sleep(1000);
+        redis.freeze();
+        await sleep(freezeMs);
+        redis.thaw();
+        const settled = await Promise.allSettled(calls);
+        const s = server.stats().UserRegister;
+        console.log(
+          `${kind.name}, commandTimeoutMs ${timeouts.join(' and ')}, frozen ${freezeMs} ms: ${s.rejected} refused, max ${s.maxInAnySecond} in any second, ${s.accepted} accepted; events ${events.map((e) => e.map((x) => `${x.state}:${x.reason}`).join(' ')).join(' | ')}`,
+        );
+        return { s, failed: settled.filter((r) => r.status === 'rejected').length };
+      } finally {
+        redis.thaw();
+        await Promise.all(list.map((c) => c.close()));
+        await server.close();
+      }
+    };
+
+    it('heartbeats slower than their period (commandTimeoutMs 2500), Redis frozen 6 s: 0 refused, never over 20', async () => {
+      // Without one heartbeat at a time, one that timed out ended the rejoin another had begun.
+      const { s, failed } = await frozenRun([2500, 2500], 6000);
+      expect(failed).toBe(0);
+      expect(s.rejected).toBe(0);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+    }, 60_000);
+
+    it('one client sees the freeze (commandTimeoutMs 500), the other not (5000), frozen 4 s: 0 refused, never over 20', async () => {
+      // The second's acquire, sent as Redis froze, runs when it thaws, within its own timeout: it
+      // must not take a full window there while the first has been counting alone.
+      const { s, failed } = await frozenRun([500, 5000], 4000);
+      expect(failed).toBe(0);
+      expect(s.rejected).toBe(0);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+    }, 60_000);
+
     it('Redis refuses writes (OOM): the cluster event says so, calls go on at the local share', async () => {
       const server = await startMockZimServer();
       const { list, events } = clients(server, 1, {}, kind);

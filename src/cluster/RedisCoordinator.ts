@@ -7,6 +7,14 @@ import { openRedisLink } from './openRedisLink.js';
 import type { RedisLink } from './RedisLink.js';
 import type { ResolvedRedisOption } from './resolveRedisOption.js';
 
+/**
+ * A script Redis runs later than this after it was sent takes nothing, and the client goes
+ * local: a local share grants only after one window (1 s) without Redis, so a script run within
+ * it can miss no local grant of a client that saw Redis freeze.
+ */
+const LATE_MS = 1000;
+const LATE_MESSAGE = 'Redis ran a command after it had timed out (it was frozen or stalled)';
+
 /** The share's divisor when Redis never reported the live clients. */
 const DEFAULT_SHARE_CLIENTS = 4;
 
@@ -55,6 +63,8 @@ export class RedisCoordinator {
   /** The mark of this client's last heartbeat sent, and of the last one Redis surely has (see `heartbeat`). */
   #markSent = 0;
   #markConfirmed: number | undefined;
+  /** When (Redis's clock, as reckoned) this client last came back to Redis; undefined before a return. */
+  #returnedAt: number | undefined;
   #fatal: { error: unknown } | undefined;
   #closed = false;
   readonly #started: Promise<void>;
@@ -126,18 +136,24 @@ export class RedisCoordinator {
   }
 
   /**
-   * The Redis time past which a command sent now has been given up on (`commandTimeoutMs`):
-   * a script that runs later (Redis was frozen) must take nothing. 0 until a heartbeat learnt the
-   * offset of Redis's clock.
+   * The Redis time past which a script sent now must take nothing: `commandTimeoutMs` (the client
+   * gave up on it), and at most `LATE_MS` (Redis was frozen that long: clients with a shorter
+   * `commandTimeoutMs` may be counting alone by then, and their slots are not in Redis yet). 0
+   * until a heartbeat learnt the offset of Redis's clock.
    */
   redisDeadline(): number {
     const offset = this.#redisOffset;
-    return offset === undefined ? 0 : performance.now() + offset + this.#options.commandTimeoutMs;
+    if (offset === undefined) return 0;
+    return performance.now() + offset + Math.min(this.#options.commandTimeoutMs, LATE_MS);
   }
 
-  /** Redis answered a script after the client's deadline: its clock moved, learn it again. */
-  forgetRedisClock(): void {
+  /**
+   * Redis ran a script after its deadline (it was frozen): Redis counts as lost, as if the
+   * command had timed out, and its clock is learnt again at the rejoin.
+   */
+  reportLate(): void {
     this.#redisOffset = undefined;
+    this.reportFailure(new Error(LATE_MESSAGE));
   }
 
   /**
@@ -231,9 +247,19 @@ export class RedisCoordinator {
       const sentAt = performance.now();
       // On Redis's clock once it is known: a step of this host's wall clock miscounts nothing.
       const now = this.#redisOffset === undefined ? Date.now() : sentAt + this.#redisOffset;
+      if (rejoining) this.#returnedAt = now;
       const sent = ++this.#markSent;
       const keys = { clients: this.idFor('clients'), marks: this.idFor('marks') };
-      const { live, recent, redisMs, mark } = await heartbeat(client, keys, this.#id, now, String(sent));
+      const beat = await heartbeat(client, keys, this.#id, {
+        now,
+        mark: String(sent),
+        deadline: this.redisDeadline(),
+        // Back since the return: a heartbeat from before it (replicated to a new master, or run
+        // late after a freeze) does not say its client came back.
+        recentSince: this.#returnedAt,
+      });
+      if (beat === 'late') throw new Error(LATE_MESSAGE);
+      const { live, recent, redisMs, mark } = beat;
       const receivedAt = performance.now();
       const confirmed = this.#markConfirmed;
       this.#markConfirmed = sent;
