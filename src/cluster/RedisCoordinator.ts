@@ -30,6 +30,7 @@ const DEFAULT_SHARE_CLIENTS = 4;
  */
 export class RedisCoordinator {
   readonly #options: ResolvedRedisOption;
+  readonly #openLink: (options: ResolvedRedisOption) => Promise<RedisLink>;
   readonly #appId: number;
   readonly #events: EventSink;
   readonly #id = randomUUID();
@@ -69,7 +70,14 @@ export class RedisCoordinator {
   #closed = false;
   readonly #started: Promise<void>;
 
-  constructor(options: ResolvedRedisOption, appId: number, events: EventSink) {
+  /** `openLink`: how the connection is made (a seam for the tests that script Redis's answers). */
+  constructor(
+    options: ResolvedRedisOption,
+    appId: number,
+    events: EventSink,
+    openLink: (options: ResolvedRedisOption) => Promise<RedisLink> = (o) => openRedisLink(o),
+  ) {
+    this.#openLink = openLink;
     this.#options = options;
     this.#appId = appId;
     this.#events = events;
@@ -222,7 +230,7 @@ export class RedisCoordinator {
   }
 
   async #start(): Promise<void> {
-    const client = await openRedisLink(this.#options);
+    const client = await this.#openLink(this.#options);
     if (this.#closed) {
       await client.close();
       return;

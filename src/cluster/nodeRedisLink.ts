@@ -113,7 +113,11 @@ export function nodeRedisLink(
     },
     async close() {
       if (!owned) return;
-      await Promise.resolve(client.destroy ? client.destroy() : client.disconnect?.()).catch(() => {});
+      try {
+        await (client.destroy ? client.destroy() : client.disconnect?.());
+      } catch {
+        // already closed (node-redis throws ClientClosedError then)
+      }
     },
   };
 }

@@ -16,8 +16,16 @@ export interface FleetRun {
   readonly rate: number;
 }
 
-/** `n` processes started together, `calls` UserRegister each at once; rate = achievedRate. */
-export async function fleetBurst(redis: RedisServer, n: number, calls: number): Promise<FleetRun> {
+/**
+ * `n` processes started together, `calls` UserRegister each at once; rate = achievedRate.
+ * `kind`: the client kind each process passes (test/helpers/redisClients.ts); else the URL.
+ */
+export async function fleetBurst(
+  redis: RedisServer,
+  n: number,
+  calls: number,
+  kind?: string,
+): Promise<FleetRun> {
   const server = await startMockZimServer();
   try {
     const workers = await Promise.all(
@@ -26,6 +34,7 @@ export async function fleetBurst(redis: RedisServer, n: number, calls: number): 
         APP_ID: String(server.appId),
         SECRET: server.serverSecret,
         REDIS_URL: redis.url,
+        ...(kind ? { REDIS_CLIENT: kind } : {}),
         CALLS: String(calls),
       }),
     );
@@ -43,6 +52,7 @@ export async function fleetBurst(redis: RedisServer, n: number, calls: number): 
 export async function fleetFailover(
   redis: RedisServer,
   calls = 100,
+  kind?: string,
 ): Promise<FleetRun & { trace: string; back: number }> {
   const server = await startMockZimServer();
   try {
@@ -51,6 +61,7 @@ export async function fleetFailover(
       APP_ID: String(server.appId),
       SECRET: server.serverSecret,
       REDIS_URL: redis.url,
+      ...(kind ? { REDIS_CLIENT: kind } : {}),
       CALLS: String(calls),
     });
     const started = Date.now();
