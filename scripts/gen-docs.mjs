@@ -299,7 +299,7 @@ function optionsPage() {
     '',
     'The third argument of `client.call(action, params, options)`:',
     '',
-    optionTable('src/client/createZimClient.ts', 'CallOptions'),
+    optionTable('src/api/CallOptions.ts', 'CallOptions'),
     '',
     '## The mock server: `startMockZimServer(options)`',
     '',
