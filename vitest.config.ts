@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // on 2 cores the default (one worker) runs the files one after the other, so two run at once.
 // The tests that measure a shared rate across real processes run alone, last: on a
 // loaded 2-core machine, another file's CPU would slow its processes below the rate it checks.
-const ALONE = ['test/redisFleet.test.ts'];
+const ALONE = ['test/redisFleet.test.ts', 'test/redisSentinel.test.ts'];
 
 export default defineConfig({
   test: {

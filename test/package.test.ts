@@ -76,12 +76,14 @@ export async function use(): Promise<number> {
 }
 `;
 
+let tarball = '';
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run npm run build first');
   // --ignore-scripts: dist/ is already built (prepack would build it again)
   const packed = JSON.parse(
     await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root),
   ) as { filename: string }[];
+  tarball = join(dir, packed[0]!.filename);
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   await run(npm, [
@@ -99,6 +101,36 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the packed tarball, installed into an empty project', () => {
+  it(
+    'installs beside ioredis 6, and beside redis (node-redis) 5, with a plain npm install (no peer conflict)',
+    async () => {
+      for (const peer of [`ioredis@${versionOf('ioredis6')}`, `redis@${versionOf('redis')}`]) {
+        const beside = join(dir, peer.split('@')[0]!);
+        mkdirSync(beside);
+        writeFileSync(
+          join(beside, 'package.json'),
+          JSON.stringify({ name: 'beside', private: true, type: 'module' }),
+        );
+        await run(
+          npm,
+          [
+            'install',
+            '--prefer-offline',
+            '--no-audit',
+            '--no-fund',
+            '--ignore-scripts',
+            '--loglevel=error',
+            tarball,
+            peer,
+          ],
+          beside,
+        );
+        expect(existsSync(join(beside, 'node_modules', 'zim-resilience', 'package.json')), peer).toBe(true);
+      }
+    },
+    TIMEOUT_MS,
+  );
+
   it('installs lean: undici only (no p-retry, no ajv, no ioredis), with the LICENSE', async () => {
     const tree = JSON.parse(await run(npm, ['ls', '--omit=dev', '--all', '--json'])) as {
       dependencies: { 'zim-resilience': { dependencies?: Record<string, { dependencies?: object }> } };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZimClient, type ZimClient, ZimQuotaError } from '../src/index.js';
 import { startMockZimServer } from '../src/mock/index.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
+import { waitFor } from './helpers/waitFor.js';
 
 const msg = { FromUserId: 'admin', MessageType: 1, MessageBody: { Message: 'hello all' } };
 
@@ -147,6 +148,49 @@ describe.skipIf(!hasRedis)('daily quotas with redis', () => {
     } finally {
       await Promise.all(fleet.map((c) => c.close()));
       await server.close();
+    }
+  }, 60_000);
+
+  it('calls taken while Redis was down are written back when it returns (restarted empty): the day stays counted for the fleet', async () => {
+    const server = await startMockZimServer({ users: ['admin'] });
+    const own = await RedisServer.start();
+    const states: string[] = [];
+    const limits = { SendMessageToAllUsers: { dailyQuota: 6 } };
+    const make = (onCluster?: (state: string) => void) =>
+      createZimClient({
+        appId: server.appId,
+        serverSecret: server.serverSecret,
+        baseUrl: server.url,
+        redis: { url: own.url, fallbackShare: 1 },
+        limits,
+        hooks: { cluster: (e) => onCluster?.(`${e.state}:${e.reason}`) },
+      });
+    const first = make((x) => states.push(x));
+    const { Redis } = await import('ioredis');
+    try {
+      await waitFor(() => states.includes('shared:connected'));
+      expect((await sendAll(first, 2)).ok).toBe(2); // through Redis
+      await own.stop();
+      await waitFor(() => states.at(-1) === 'local:lost');
+      expect((await sendAll(first, 2)).ok).toBe(2); // alone
+      await own.start(); // empty: no persistence
+      await waitFor(() => states.at(-1) === 'shared:rejoined', 15_000);
+      const admin = new Redis(own.url);
+      const recorded = await admin.zcard(`zim-resilience:{${server.appId}}:quota:SendMessageToAllUsers`);
+      admin.disconnect();
+      const second = make();
+      const after = await sendAll(second, 4);
+      await second.close();
+      console.log(
+        `quota 6: 2 through Redis, 2 alone, Redis restarted empty: ${recorded} recorded on the return; a new client then got ${after.ok} of 4`,
+      );
+      expect(recorded).toBe(4);
+      expect(after.ok).toBe(2);
+      expect(server.stats().SendMessageToAllUsers.accepted).toBe(6);
+    } finally {
+      await first.close();
+      await server.close();
+      await own.stop();
     }
   }, 60_000);
 });

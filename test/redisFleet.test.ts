@@ -3,6 +3,7 @@
 // processes, and the mock server counting arrivals in exact sliding windows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleetBurst, fleetFailover, lateRedis } from './helpers/fleetScenarios.js';
+import { CLIENT_KINDS } from './helpers/redisClients.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
 
 describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () => {
@@ -14,15 +15,16 @@ describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () =
     await redis?.stop();
   });
 
-  // 6 x 20 is as many calls as 3 x 40: the shares of six processes add up past the limit in the first second.
-  for (const [n, calls] of [
-    [3, 40],
-    [6, 20],
+  // 6 x 20 is as many calls as 3 x 40: the shares of six processes add up past the limit in the
+  // first second. 3 x 40 through each client kind; 6 x 20 with the URL.
+  for (const [n, calls, kind] of [
+    ...CLIENT_KINDS.map((k) => [3, 40, k.name] as const),
+    [6, 20, undefined],
   ] as const) {
-    it(`${n} processes x ${calls} UserRegister, started together: 0 rejections, never over 20 in a second, >= 18/s`, async () => {
-      const { stats: s, workers, rate } = await fleetBurst(redis, n, calls);
+    it(`${n} processes x ${calls} UserRegister${kind ? ` (${kind})` : ''}, started together: 0 rejections, never over 20 in a second, >= 18/s`, async () => {
+      const { stats: s, workers, rate } = await fleetBurst(redis, n, calls, kind);
       console.log(
-        `${n} x ${calls}: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s of 20/s`,
+        `${n} x ${calls}${kind ? ` (${kind})` : ''}: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s of 20/s`,
       );
       for (const w of workers) {
         expect(w.failed).toEqual([]);
@@ -35,26 +37,30 @@ describe.skipIf(!hasRedis)('a fleet shares one budget from its first call', () =
     }, 60_000);
   }
 
-  it('2 processes x 100, Redis SIGKILLed at 2 s and restarted empty at 4 s: 0 rejections, nothing lost, >= 18/s from 2 s after it is back', async () => {
-    const { stats: s, workers, rate, trace, back } = await fleetFailover(redis, 100);
-    console.log(trace);
-    console.log(
-      `2 x 100 with Redis lost: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s from 2 s after Redis is back`,
-    );
-    for (const w of workers) {
-      expect(w.failed).toEqual([]);
-      expect(w.states.map((x) => x.split('@')[0])).toEqual([
-        'shared:connected',
-        'local:lost',
-        'shared:rejoined',
-      ]);
-    }
-    expect(s.rejected).toBe(0);
-    expect(s.accepted).toBe(200);
-    expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
-    expect(s.timestamps.filter((t) => t >= back + 2000).length).toBeGreaterThanOrEqual(60); // still busy then: the rate is the limiter's
-    expect(rate).toBeGreaterThanOrEqual(18);
-  }, 60_000);
+  it.each(CLIENT_KINDS)(
+    '2 processes x 100 ($name), Redis SIGKILLed at 2 s and restarted empty at 4 s: 0 rejections, nothing lost, >= 18/s from 2 s after it is back',
+    async (kind) => {
+      const { stats: s, workers, rate, trace, back } = await fleetFailover(redis, 100, kind.name);
+      console.log(trace);
+      console.log(
+        `2 x 100 (${kind.name}) with Redis lost: ${s.rejected} rejected, max ${s.maxInAnySecond} in a sliding second, ${rate.toFixed(2)}/s from 2 s after Redis is back`,
+      );
+      for (const w of workers) {
+        expect(w.failed).toEqual([]);
+        expect(w.states.map((x) => x.split('@')[0])).toEqual([
+          'shared:connected',
+          'local:lost',
+          'shared:rejoined',
+        ]);
+      }
+      expect(s.rejected).toBe(0);
+      expect(s.accepted).toBe(200);
+      expect(s.maxInAnySecond).toBeLessThanOrEqual(20);
+      expect(s.timestamps.filter((t) => t >= back + 2000).length).toBeGreaterThanOrEqual(60); // still busy then: the rate is the limiter's
+      expect(rate).toBeGreaterThanOrEqual(18);
+    },
+    60_000,
+  );
 
   it('Redis down at start, up after 3 s (one process, 120 queued): >= 90% of the limit within 2 s of Redis coming up', async () => {
     const { stats: s, events, rate, up } = await lateRedis(120);

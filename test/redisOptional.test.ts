@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { createZimClient } from '../src/index.js';
 
-it('without ioredis installed: a client without redis works, one with redis fails naming the package', async () => {
+it('without ioredis or redis installed: a client without redis works, one with a redis URL fails naming the packages', async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', '--import', './test/fixtures/withoutIoredis.mjs', 'test/fixtures/noIoredisWorker.ts'],
@@ -16,15 +16,18 @@ it('without ioredis installed: a client without redis works, one with redis fail
   expect(seen.hidden).toBe(true); // the hook really hides it
   expect(seen.plainCode).toBe(0);
   expect(seen.name).toBe('ZimError');
-  expect(seen.message).toMatch(/ioredis package.*npm install ioredis/);
+  expect(seen.message).toMatch(/ioredis or the redis package.*npm install ioredis/);
   expect(seen.cause).toMatch(/Cannot find package 'ioredis'/);
 }, 40_000);
 
-it('ioredis is an optional peer dependency, not a dependency', () => {
+it('ioredis (5 or 6) and redis (4 or 5) are optional peer dependencies, not dependencies', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, Record<string, unknown>>;
-  expect(pkg['dependencies']?.['ioredis']).toBeUndefined();
-  expect(pkg['peerDependencies']?.['ioredis']).toBeDefined();
-  expect(pkg['peerDependenciesMeta']?.['ioredis']).toEqual({ optional: true });
+  for (const name of ['ioredis', 'redis']) {
+    expect(pkg['dependencies']?.[name]).toBeUndefined();
+    expect(pkg['peerDependenciesMeta']?.[name]).toEqual({ optional: true });
+  }
+  expect(pkg['peerDependencies']?.['ioredis']).toBe('^5.0.0 || ^6.0.0');
+  expect(pkg['peerDependencies']?.['redis']).toBe('^4.0.0 || ^5.0.0');
 });
 
 it('redis.connectTimeoutMs is checked up front: a TypeError naming it and echoing the value', () => {

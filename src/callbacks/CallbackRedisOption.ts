@@ -1,6 +1,8 @@
+import { ACCEPTED_CLIENTS, isRedisClient } from '../cluster/openRedisLink.js';
 import type { RedisClientLike } from '../cluster/RedisOption.js';
 import { describeKind, describeValue } from '../core/describeValue.js';
 import { didYouMean } from '../core/didYouMean.js';
+import { checkNotOtherClient } from '../cluster/resolveRedisOption.js';
 
 /**
  * Dedupe shared by every receiver of a fleet, through Redis.
@@ -10,7 +12,7 @@ import { didYouMean } from '../core/didYouMean.js';
 export interface CallbackRedisOptions {
   /** A `redis://` or `rediss://` URL. Give this or `client`. */
   readonly url?: string;
-  /** An ioredis client; it is duplicated, so yours is never closed by `close()`. */
+  /** Your Redis client (ioredis 5 or 6, node-redis 4 or 5); duplicated, so yours is never closed by `close()`. */
   readonly client?: RedisClientLike;
   /** Prefix of every key. @default 'zim-resilience:callbacks' */
   readonly keyPrefix?: string;
@@ -19,7 +21,7 @@ export interface CallbackRedisOptions {
 }
 
 /**
- * `redis` option: a URL, an ioredis client, or the full options.
+ * `redis` option: a URL, a client (ioredis 5 or 6, node-redis 4 or 5), or the full options.
  *
  * @public
  */
@@ -46,19 +48,19 @@ const schemeOf = (url: unknown): string => {
   return scheme ? `a URL of another scheme (${scheme}:)` : 'a string that is not a URL';
 };
 
-const isClient = (v: unknown): v is RedisClientLike =>
-  typeof (v as RedisClientLike | undefined)?.duplicate === 'function';
+const isClient = (v: unknown): v is RedisClientLike => isRedisClient(v);
 
 /** Checks the `redis` option; a wrong one is a TypeError naming it (a URL's password is never echoed). */
 export function resolveCallbackRedis(
   option: CallbackRedisOption | undefined,
 ): ResolvedCallbackRedis | undefined {
   if (option === undefined) return undefined;
+  checkNotOtherClient('redis', option);
   const o: CallbackRedisOptions =
     typeof option === 'string' ? { url: option } : isClient(option) ? { client: option } : option;
   if (typeof o !== 'object' || o === null)
     throw new TypeError(
-      `expected redis to be a redis:// URL, an ioredis client or an object, got ${describeKind(option)}`,
+      `expected redis to be a redis:// URL, ${ACCEPTED_CLIENTS}, or an object, got ${describeKind(option)}`,
     );
   for (const key of Object.keys(o)) {
     if (!KEYS.includes(key)) throw new TypeError(`unknown option redis.${key}${hintFor(key)}`);
@@ -67,8 +69,9 @@ export function resolveCallbackRedis(
     throw new TypeError('expected exactly one of redis.url and redis.client');
   if (o.url !== undefined && !(typeof o.url === 'string' && /^rediss?:\/\//.test(o.url)))
     throw new TypeError(`expected redis.url to be a redis:// or rediss:// URL, got ${schemeOf(o.url)}`);
+  checkNotOtherClient('redis.client', o.client);
   if (o.client !== undefined && !isClient(o.client))
-    throw new TypeError(`expected redis.client to be an ioredis client, got ${describeKind(o.client)}`);
+    throw new TypeError(`expected redis.client to be ${ACCEPTED_CLIENTS}, got ${describeKind(o.client)}`);
   const keyPrefix = o.keyPrefix ?? 'zim-resilience:callbacks';
   if (typeof keyPrefix !== 'string' || keyPrefix === '')
     throw new TypeError(`expected redis.keyPrefix to be a non-empty string, got ${describeValue(keyPrefix)}`);

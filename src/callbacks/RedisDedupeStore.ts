@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { loadIoredis } from '../cluster/loadIoredis.js';
+import { openRedisLink } from '../cluster/openRedisLink.js';
+import type { RedisLink } from '../cluster/RedisLink.js';
 import type { BeforeSendVerdict } from './BeforeSendVerdict.js';
 import type { ResolvedCallbackRedis } from './CallbackRedisOption.js';
 import type { DedupeClaim, DedupeStore } from './DedupeStore.js';
+
+/** KEYS: the event. ARGV: token, ttlMs. Claims it (`{1}`), or says what holds it (`{0, value}`). */
+const CLAIM = `if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return {1} end
+return {0, redis.call('GET', KEYS[1])}`;
+
+/** KEYS: the event. ARGV: value, ttlMs. */
+const DONE = `return redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])`;
 
 /** Drops a claim only if it is still the caller's (a slow handler's claim may have run out and been taken). */
 const RELEASE =
@@ -11,32 +18,27 @@ const RELEASE =
 
 /**
  * Dedupe shared through Redis: a claim is `SET NX PX` of `p:<token>`; a handled event is `d` (or
- * `d:<verdict JSON>`). ioredis, an optional peer, is loaded on first use. Every command is bounded
- * by `commandTimeoutMs`; a failure rejects (the receiver then falls back to its memory).
+ * `d:<verdict JSON>`). The connection (any client kind, see `openRedisLink`) is opened on first
+ * use. Every command is bounded by `commandTimeoutMs`; a failure rejects (the receiver then falls
+ * back to its memory).
  */
 export class RedisDedupeStore implements DedupeStore {
   readonly #options: ResolvedCallbackRedis;
-  #client: Promise<Redis> | undefined;
+  #link: Promise<RedisLink> | undefined;
 
   constructor(options: ResolvedCallbackRedis) {
     this.#options = options;
   }
 
-  #redis(): Promise<Redis> {
-    this.#client ??= loadIoredis().then((IORedis) => {
-      const settings = {
-        commandTimeout: this.#options.commandTimeoutMs,
-        connectTimeout: this.#options.commandTimeoutMs * 3,
-        maxRetriesPerRequest: 1,
-        retryStrategy: (times: number) => Math.min(100 * times, 250),
-      };
-      const client = this.#options.client
-        ? ((this.#options.client as Redis).duplicate(settings) as Redis)
-        : new IORedis(this.#options.url!, settings);
-      client.on('error', () => {});
-      return client;
+  #redis(): Promise<RedisLink> {
+    this.#link ??= openRedisLink({
+      url: this.#options.url,
+      client: this.#options.client,
+      commandTimeoutMs: this.#options.commandTimeoutMs,
+      connectTimeoutMs: this.#options.commandTimeoutMs * 3,
+      queueWhileConnecting: true,
     });
-    return this.#client;
+    return this.#link;
   }
 
   #key(key: string): string {
@@ -46,35 +48,37 @@ export class RedisDedupeStore implements DedupeStore {
   async claim(key: string, pendingTtlMs: number): Promise<DedupeClaim> {
     const redis = await this.#redis();
     const token = `p:${randomBytes(8).toString('hex')}`;
-    for (let i = 0; i < 2; i++) {
-      if ((await redis.set(this.#key(key), token, 'PX', Math.ceil(pendingTtlMs), 'NX')) === 'OK')
-        return { state: 'new', token };
-      const value = await redis.get(this.#key(key));
-      if (value === null) continue; // it ran out between the two commands: claim again
-      if (value.startsWith('p:')) return { state: 'pending' };
-      return {
-        state: 'done',
-        verdict: value.length > 2 ? (JSON.parse(value.slice(2)) as BeforeSendVerdict) : undefined,
-      };
-    }
-    return { state: 'pending' };
+    const [claimed, value] = (await redis.run(CLAIM, [this.#key(key)], [token, Math.ceil(pendingTtlMs)])) as [
+      number,
+      string | null | undefined,
+    ];
+    if (claimed === 1) return { state: 'new', token };
+    if (typeof value !== 'string' || value.startsWith('p:')) return { state: 'pending' };
+    return {
+      state: 'done',
+      verdict: value.length > 2 ? (JSON.parse(value.slice(2)) as BeforeSendVerdict) : undefined,
+    };
   }
 
   async done(key: string, ttlMs: number, verdict?: BeforeSendVerdict): Promise<void> {
     const redis = await this.#redis();
-    await redis.set(this.#key(key), verdict ? `d:${JSON.stringify(verdict)}` : 'd', 'PX', Math.ceil(ttlMs));
+    await redis.run(
+      DONE,
+      [this.#key(key)],
+      [verdict ? `d:${JSON.stringify(verdict)}` : 'd', Math.ceil(ttlMs)],
+    );
   }
 
   async release(key: string, token: string): Promise<void> {
     const redis = await this.#redis();
-    await redis.eval(RELEASE, 1, this.#key(key), token);
+    await redis.run(RELEASE, [this.#key(key)], [token]);
   }
 
   async close(): Promise<void> {
-    const client = this.#client;
-    this.#client = undefined;
-    if (!client) return;
-    const redis = await client.catch(() => undefined);
-    if (redis) redis.disconnect();
+    const link = this.#link;
+    this.#link = undefined;
+    if (!link) return;
+    const redis = await link.catch(() => undefined);
+    await redis?.close();
   }
 }

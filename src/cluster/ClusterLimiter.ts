@@ -266,8 +266,8 @@ export class ClusterLimiter implements Limiter {
   /**
    * One acquire in Redis. Undefined when it failed (reported: the pump goes local); its units are
    * then cancelled, in case Redis runs it later (it was only slow or frozen). A Redis that lost its
-   * keys (another epoch) first gets this client's slots again; an answer past the deadline is a
-   * clock to learn again: both are asked again at once.
+   * keys (another epoch) first gets this client's slots again, then asks again; an acquire run
+   * past its deadline took nothing, and Redis, frozen meanwhile, counts as lost.
    */
   async #ask(shared: SharedWindow, calls: readonly Units[]): Promise<SharedGrant | undefined> {
     const c = this.#coordinator;
@@ -279,8 +279,11 @@ export class ClusterLimiter implements Limiter {
       shared.cancel(calls).catch(() => {});
       return undefined;
     }
-    if (grant.late) c.forgetRedisClock();
-    if (grant.stale || grant.late) {
+    if (grant.late) {
+      c.reportLate();
+      return undefined;
+    }
+    if (grant.stale) {
       try {
         await c.adoptEpoch(grant.epoch);
       } catch (error) {

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { untilAborted } from '../core/untilAborted.js';
 import type { EventSink } from '../events/EventSink.js';
-import { connectRedis } from './connectRedis.js';
 import { FleetReturn } from './FleetReturn.js';
 import { HEARTBEAT_MS, heartbeat, leaveLiveClients } from './liveClients.js';
-import { loadIoredis } from './loadIoredis.js';
+import { openRedisLink } from './openRedisLink.js';
+import type { RedisLink } from './RedisLink.js';
 import type { ResolvedRedisOption } from './resolveRedisOption.js';
+
+/**
+ * A script Redis runs later than this after it was sent takes nothing, and the client goes
+ * local: a local share grants only after one window (1 s) without Redis, so a script run within
+ * it can miss no local grant of a client that saw Redis freeze.
+ */
+const LATE_MS = 1000;
+const LATE_MESSAGE = 'Redis ran a command after it had timed out (it was frozen or stalled)';
 
 /** The share's divisor when Redis never reported the live clients. */
 const DEFAULT_SHARE_CLIENTS = 4;
@@ -23,6 +30,7 @@ const DEFAULT_SHARE_CLIENTS = 4;
  */
 export class RedisCoordinator {
   readonly #options: ResolvedRedisOption;
+  readonly #openLink: (options: ResolvedRedisOption) => Promise<RedisLink>;
   readonly #appId: number;
   readonly #events: EventSink;
   readonly #id = randomUUID();
@@ -30,7 +38,7 @@ export class RedisCoordinator {
   readonly #recorders = new Set<(all: boolean) => Promise<void>>();
   readonly #decision: Promise<void>;
   #markDecided: () => void = () => {};
-  #client: Redis | undefined;
+  #client: RedisLink | undefined;
   #heartbeatTimer: NodeJS.Timeout | undefined;
   #connectTimer: NodeJS.Timeout | undefined;
   /** Undefined until decided; then whether limits are shared through Redis. */
@@ -53,11 +61,23 @@ export class RedisCoordinator {
   #adopting: Promise<void> | undefined;
   /** Redis's clock (`TIME`) minus `performance.now()`, learnt at each heartbeat; undefined until then. */
   #redisOffset: number | undefined;
+  /** The mark of this client's last heartbeat sent, and of the last one Redis surely has (see `heartbeat`). */
+  #markSent = 0;
+  #markConfirmed: number | undefined;
+  /** When (Redis's clock, as reckoned) this client last came back to Redis; undefined before a return. */
+  #returnedAt: number | undefined;
   #fatal: { error: unknown } | undefined;
   #closed = false;
   readonly #started: Promise<void>;
 
-  constructor(options: ResolvedRedisOption, appId: number, events: EventSink) {
+  /** `openLink`: how the connection is made (a seam for the tests that script Redis's answers). */
+  constructor(
+    options: ResolvedRedisOption,
+    appId: number,
+    events: EventSink,
+    openLink: (options: ResolvedRedisOption) => Promise<RedisLink> = (o) => openRedisLink(o),
+  ) {
+    this.#openLink = openLink;
     this.#options = options;
     this.#appId = appId;
     this.#events = events;
@@ -124,18 +144,24 @@ export class RedisCoordinator {
   }
 
   /**
-   * The Redis time past which a command sent now has been given up on (`commandTimeoutMs`):
-   * a script that runs later (Redis was frozen) must take nothing. 0 until a heartbeat learnt the
-   * offset of Redis's clock.
+   * The Redis time past which a script sent now must take nothing: `commandTimeoutMs` (the client
+   * gave up on it), and at most `LATE_MS` (Redis was frozen that long: clients with a shorter
+   * `commandTimeoutMs` may be counting alone by then, and their slots are not in Redis yet). 0
+   * until a heartbeat learnt the offset of Redis's clock.
    */
   redisDeadline(): number {
     const offset = this.#redisOffset;
-    return offset === undefined ? 0 : performance.now() + offset + this.#options.commandTimeoutMs;
+    if (offset === undefined) return 0;
+    return performance.now() + offset + Math.min(this.#options.commandTimeoutMs, LATE_MS);
   }
 
-  /** Redis answered a script after the client's deadline: its clock moved, learn it again. */
-  forgetRedisClock(): void {
+  /**
+   * Redis ran a script after its deadline (it was frozen): Redis counts as lost, as if the
+   * command had timed out, and its clock is learnt again at the rejoin.
+   */
+  reportLate(): void {
     this.#redisOffset = undefined;
+    this.reportFailure(new Error(LATE_MESSAGE));
   }
 
   /**
@@ -160,7 +186,7 @@ export class RedisCoordinator {
   }
 
   /** The connection limiters use; undefined until loaded. */
-  get redis(): Redis | undefined {
+  get redis(): RedisLink | undefined {
     return this.#client;
   }
 
@@ -204,29 +230,54 @@ export class RedisCoordinator {
   }
 
   async #start(): Promise<void> {
-    const IORedis = await loadIoredis();
-    if (this.#closed) return;
-    const client = connectRedis(IORedis, this.#options);
+    const client = await this.#openLink(this.#options);
+    if (this.#closed) {
+      await client.close();
+      return;
+    }
     this.#client = client;
-    client.on('close', () => this.#setHealthy(false, 'lost'));
-    client.on('ready', () => void this.#heartbeat());
+    client.onLost(() => this.#setHealthy(false, 'lost'));
+    client.onReady(() => void this.#heartbeat());
     this.#heartbeatTimer = setInterval(() => void this.#heartbeat(), HEARTBEAT_MS);
     this.#heartbeatTimer.unref();
   }
 
   async #heartbeat(): Promise<void> {
     const client = this.#client;
-    if (!client || this.#closed || client.status !== 'ready' || this.#beating) return;
+    if (!client || this.#closed || !client.ready || this.#beating) return;
     this.#beating = true;
     const rejoining = this.#health === false;
     this.#rejoining = rejoining;
     try {
-      if (rejoining) await Promise.all([...this.#recorders].map((record) => record(false)));
+      // Every slot of the last window, not only those taken alone: this Redis may be another one
+      // (a promoted replica, a restart) whose window is older than what the fleet spent.
+      if (rejoining) await Promise.all([...this.#recorders].map((record) => record(true)));
       const sentAt = performance.now();
       // On Redis's clock once it is known: a step of this host's wall clock miscounts nothing.
       const now = this.#redisOffset === undefined ? Date.now() : sentAt + this.#redisOffset;
-      const { live, recent, redisMs } = await heartbeat(client, this.idFor('clients'), this.#id, now);
+      if (rejoining) this.#returnedAt = now;
+      const sent = ++this.#markSent;
+      const keys = { clients: this.idFor('clients'), marks: this.idFor('marks') };
+      const beat = await heartbeat(client, keys, this.#id, {
+        now,
+        mark: String(sent),
+        deadline: this.redisDeadline(),
+        // Back since the return: a heartbeat from before it (replicated to a new master, or run
+        // late after a freeze) does not say its client came back.
+        recentSince: this.#returnedAt,
+      });
+      if (beat === 'late') throw new Error(LATE_MESSAGE);
+      const { live, recent, redisMs, mark } = beat;
       const receivedAt = performance.now();
+      const confirmed = this.#markConfirmed;
+      this.#markConfirmed = sent;
+      if (!rejoining && confirmed !== undefined && Number(mark ?? 0) < confirmed) {
+        // Redis no longer has this client's last heartbeat: it is behind what the fleet spent,
+        // without the connection having dropped (a silent switch of master): rejoin it.
+        this.#setHealthy(false, 'behind');
+        setTimeout(() => void this.#heartbeat(), 0).unref();
+        return;
+      }
       if (redisMs !== undefined) this.#redisOffset = redisMs - (sentAt + receivedAt) / 2;
       if (live !== undefined) this.#liveClients = live;
       this.#setHealthy(true, this.#everHealthy ? 'rejoined' : 'connected');
@@ -281,9 +332,13 @@ export class RedisCoordinator {
     this.#recorders.clear();
     await this.#started;
     const client = this.#client;
-    if (client?.status === 'ready')
-      await leaveLiveClients(client, this.idFor('clients'), this.#id).catch(() => {});
-    client?.disconnect();
+    if (client?.ready)
+      await leaveLiveClients(
+        client,
+        { clients: this.idFor('clients'), marks: this.idFor('marks') },
+        this.#id,
+      ).catch(() => {});
+    await client?.close();
   }
 }
 

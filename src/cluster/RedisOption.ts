@@ -1,11 +1,16 @@
 /**
- * An ioredis client, described by the one method used (it is duplicated), so that the types of
- * this package do not need ioredis installed.
+ * A Redis client of a kind this package speaks to, described by the methods that tell the kinds
+ * apart, so that the types of this package need no Redis client installed: an ioredis 5 or 6
+ * client (`new Redis(...)`, with Sentinel options or not, or `new Cluster(...)`), or a node-redis
+ * 4 or 5 client (`createClient`, `createCluster` or `createSentinel`). It is duplicated (a
+ * node-redis Sentinel client, which has no `duplicate`, is used as given), so yours is never
+ * closed by `close()`. Anything else is a TypeError naming what is accepted.
  *
  * @public
  */
 export interface RedisClientLike {
-  duplicate(options?: object): unknown;
+  duplicate?(...args: never[]): unknown;
+  sendCommand?(...args: never[]): unknown;
 }
 
 /**
@@ -16,7 +21,7 @@ export interface RedisClientLike {
 export interface RedisClusterOptions {
   /** A `redis://` or `rediss://` URL. Give this or `client`. */
   readonly url?: string;
-  /** An ioredis client; it is duplicated, so yours is never closed by `close()`. */
+  /** Your Redis client (see `RedisClientLike`: ioredis 5 or 6, node-redis 4 or 5); duplicated, so yours is never closed by `close()`. */
   readonly client?: RedisClientLike;
   /**
    * The share of each limit a process takes while Redis cannot be reached. @default 1 / the number
@@ -36,7 +41,7 @@ export interface RedisClusterOptions {
 }
 
 /**
- * `redis` option: a URL, an ioredis client, or the full options.
+ * `redis` option: a URL, a client (ioredis 5 or 6, node-redis 4 or 5), or the full options.
  *
  * @public
  */

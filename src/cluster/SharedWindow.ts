@@ -1,28 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { Window } from '../limits/SlidingWindowLimiter.js';
+import type { RedisLink } from './RedisLink.js';
 import { ACQUIRE, CANCEL, HOLD, PAUSE, RELEASE, RENEW, SLOW_DOWN } from './windowScripts.js';
-
-interface ScriptCommands {
-  zimWindowAcquire(...args: (string | number)[]): Promise<[number, number, string]>;
-  zimWindowRelease(...args: (string | number)[]): Promise<number>;
-  zimWindowRenew(...args: (string | number)[]): Promise<number>;
-  zimWindowCancel(...args: (string | number)[]): Promise<number>;
-  zimWindowSlowDown(...args: (string | number)[]): Promise<number>;
-  zimWindowPause(...args: (string | number)[]): Promise<number>;
-  zimWindowHold(...args: (string | number)[]): Promise<number>;
-}
-
-/** Teaches a client the window scripts (sent by SHA, and again in full after a Redis restart flushed them). */
-export function defineWindowScripts(client: Redis): void {
-  // The number of keys comes first in each call: the windows of a limit vary.
-  client.defineCommand('zimWindowAcquire', { lua: ACQUIRE });
-  client.defineCommand('zimWindowRelease', { lua: RELEASE });
-  client.defineCommand('zimWindowRenew', { lua: RENEW });
-  client.defineCommand('zimWindowCancel', { lua: CANCEL });
-  client.defineCommand('zimWindowSlowDown', { numberOfKeys: 2, lua: SLOW_DOWN });
-  client.defineCommand('zimWindowPause', { numberOfKeys: 1, lua: PAUSE });
-  client.defineCommand('zimWindowHold', { lua: HOLD });
-}
 
 /** What a shared window needs to know of the fleet: the epoch of Redis it counts in, and when it gives up on a command. */
 export interface FleetTerms {
@@ -61,7 +39,7 @@ export interface Units {
  * window whichever process sent them.
  */
 export class SharedWindow {
-  readonly #redis: Redis & ScriptCommands;
+  readonly #redis: RedisLink;
   readonly #pause: string;
   readonly #slow: string;
   readonly #epochKey: string;
@@ -72,14 +50,14 @@ export class SharedWindow {
   readonly #fleet: FleetTerms;
 
   constructor(
-    redis: Redis,
+    redis: RedisLink,
     id: string,
     epochKey: string,
     windows: readonly Window[],
     times: { leaseMs: number; quietMs: number },
     fleet: FleetTerms,
   ) {
-    this.#redis = redis as Redis & ScriptCommands;
+    this.#redis = redis;
     this.#pause = `${id}:pause`;
     this.#slow = `${id}:slow`;
     this.#epochKey = epochKey;
@@ -98,21 +76,20 @@ export class SharedWindow {
   async acquireMany(calls: readonly Units[]): Promise<SharedGrant> {
     const fleet = this.#fleet;
     const known = fleet.epoch;
-    const [granted, waitMs, epoch] = await this.#redis.zimWindowAcquire(
-      3 + this.#slots.length,
-      this.#epochKey,
-      this.#pause,
-      this.#slow,
-      ...this.#slots,
-      this.#windows.length,
-      known,
-      fleet.newEpoch(),
-      Math.ceil(fleet.redisDeadline()),
-      this.#leaseMs,
-      this.#quietMs,
-      ...this.#windows.flatMap((w) => [w.capacity, w.ms]),
-      ...calls.flatMap((c) => [c.weight, c.token]),
-    );
+    const [granted, waitMs, epoch] = (await this.#redis.run(
+      ACQUIRE,
+      [this.#epochKey, this.#pause, this.#slow, ...this.#slots],
+      [
+        this.#windows.length,
+        known,
+        fleet.newEpoch(),
+        Math.ceil(fleet.redisDeadline()),
+        this.#leaseMs,
+        this.#quietMs,
+        ...this.#windows.flatMap((w) => [w.capacity, w.ms]),
+        ...calls.flatMap((c) => [c.weight, c.token]),
+      ],
+    )) as [number, number, string];
     if (granted === -2) return { granted: 0, waitMs: 0, epoch: known, late: true };
     if (granted === -1) return { granted: 0, waitMs: 0, epoch, stale: true };
     return { granted, waitMs, epoch };
@@ -120,54 +97,45 @@ export class SharedWindow {
 
   /** The answer of `token` arrived: its units free one window from now, in each window. */
   async release(units: Units): Promise<void> {
-    await this.#redis.zimWindowRelease(
-      this.#slots.length,
-      ...this.#slots,
+    await this.#redis.run(RELEASE, this.#slots, [
       units.token,
       units.weight,
       ...this.#windows.map((w) => w.ms + 1),
-    );
+    ]);
   }
 
   /** The calls are still in flight: their lease starts again. */
   async renew(calls: readonly Units[]): Promise<void> {
-    await this.#redis.zimWindowRenew(
-      this.#slots.length,
-      ...this.#slots,
-      this.#leaseMs,
-      ...calls.flatMap((c) => [c.token, c.weight]),
-    );
+    await this.#redis.run(RENEW, this.#slots, [this.#leaseMs, ...calls.flatMap((c) => [c.token, c.weight])]);
   }
 
   /** Units taken for calls that were never sent (their caller gave up): freed at once. */
   async cancel(calls: readonly Units[]): Promise<void> {
-    await this.#redis.zimWindowCancel(
-      this.#slots.length,
-      ...this.#slots,
-      ...calls.flatMap((c) => [c.token, c.weight]),
+    await this.#redis.run(
+      CANCEL,
+      this.#slots,
+      calls.flatMap((c) => [c.token, c.weight]),
     );
   }
 
   /** Records `units` as held for `ms[i]` more in window `i` (taken while Redis was away, or lost by it). */
   async hold(units: Units, ms: readonly number[]): Promise<void> {
-    await this.#redis.zimWindowHold(
-      this.#slots.length,
-      ...this.#slots,
+    await this.#redis.run(HOLD, this.#slots, [
       units.token,
       units.weight,
       ...ms.map((x) => Math.max(1, Math.ceil(x))),
-    );
+    ]);
   }
 
   /** The fleet's learned rate after a refusal (see `SLOW_DOWN`): resolves with it. */
   async slowDown(holdMs: number): Promise<number> {
     const main = this.#windows[0]!;
-    return this.#redis.zimWindowSlowDown(this.#slow, this.#slots[0]!, main.capacity, main.ms, holdMs);
+    return Number(await this.#redis.run(SLOW_DOWN, [this.#slow, this.#slots[0]!], [main.capacity, main.ms, holdMs]));
   }
 
   /** Nothing granted to any process for `ms`. */
   async pause(ms: number): Promise<void> {
-    await this.#redis.zimWindowPause(this.#pause, Math.ceil(ms));
+    await this.#redis.run(PAUSE, [this.#pause], [Math.ceil(ms)]);
   }
 
   /** The lease of a unit in flight. */

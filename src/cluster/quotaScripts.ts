@@ -30,3 +30,19 @@ local fill = tonumber(ARGV[1]) - redis.call('ZCARD', KEYS[1])
 for i = 1, fill do redis.call('ZADD', KEYS[1], now - day + tonumber(ARGV[3]), ARGV[4] .. '#' .. i) end
 if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return fill`;
+
+/**
+ * KEYS: quota. ARGV: dayMs, then `token, ageMs` per call: calls this process took (alone while
+ * Redis was away, or through a Redis that has since lost them), recorded at their own time, so
+ * the day's count is true for the fleet. Idempotent: a call already there keeps one member.
+ */
+export const QUOTA_RECORD = `${NOW}
+local day = tonumber(ARGV[1])
+local i = 2
+while ARGV[i] do
+  redis.call('ZADD', KEYS[1], now - tonumber(ARGV[i + 1]), ARGV[i])
+  i = i + 2
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - day)
+if redis.call('PTTL', KEYS[1]) < day then redis.call('PEXPIRE', KEYS[1], day) end
+return i / 2 - 1`;

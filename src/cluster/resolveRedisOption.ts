@@ -1,3 +1,4 @@
+import { ACCEPTED_CLIENTS, isRedisClient } from './openRedisLink.js';
 import type { RedisClientLike, RedisClusterOptions, RedisOption } from './RedisOption.js';
 
 /** The `redis` option after defaults and checks. */
@@ -10,8 +11,19 @@ export interface ResolvedRedisOption {
   readonly keyPrefix: string;
 }
 
-const isClient = (v: unknown): v is RedisClientLike =>
-  typeof (v as RedisClientLike | undefined)?.duplicate === 'function';
+const isClient = (v: unknown): v is RedisClientLike => isRedisClient(v);
+
+/**
+ * A client of a kind not spoken here (it has methods, so it is no options object): a TypeError
+ * naming what is accepted, and what it seems to be.
+ */
+export function checkNotOtherClient(name: string, v: unknown): void {
+  if (typeof v !== 'object' || v === null || isClient(v)) return;
+  const methods = ['duplicate', 'sendCommand', 'connect', 'call', 'eval', 'get', 'set'];
+  if (!methods.some((m) => typeof (v as Record<string, unknown>)[m] === 'function')) return;
+  const kind = (v as object).constructor?.name ?? 'Object';
+  throw new TypeError(`expected ${name} to be ${ACCEPTED_CLIENTS}, got a client of another kind (${kind})`);
+}
 const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
 
 function positiveMs(name: string, value: unknown): number {
@@ -22,11 +34,12 @@ function positiveMs(name: string, value: unknown): number {
 /** Checks the `redis` option; a wrong one is a TypeError naming it (a URL's password is never echoed). */
 export function resolveRedisOption(option: RedisOption | undefined): ResolvedRedisOption | undefined {
   if (option === undefined) return undefined;
+  checkNotOtherClient('redis', option);
   const o: RedisClusterOptions =
     typeof option === 'string' ? { url: option } : isClient(option) ? { client: option } : option;
   if (typeof o !== 'object' || o === null)
     throw new TypeError(
-      `expected redis to be a redis:// URL, an ioredis client or an object, got ${typeof option}`,
+      `expected redis to be a redis:// URL, ${ACCEPTED_CLIENTS}, or an object, got ${typeof option}`,
     );
   for (const key of Object.keys(o)) {
     if (
@@ -41,8 +54,9 @@ export function resolveRedisOption(option: RedisOption | undefined): ResolvedRed
       `expected redis.url to be a redis:// or rediss:// URL, got ${typeof o.url === 'string' ? JSON.stringify(redactUrl(o.url)) : typeof o.url}`,
     );
   }
+  checkNotOtherClient('redis.client', o.client);
   if (o.client !== undefined && !isClient(o.client))
-    throw new TypeError('expected redis.client to be an ioredis client');
+    throw new TypeError(`expected redis.client to be ${ACCEPTED_CLIENTS}`);
   const share = o.fallbackShare;
   if (share !== undefined && !(typeof share === 'number' && share > 0 && share <= 1)) {
     throw new TypeError(

@@ -140,9 +140,10 @@ export interface ZimResilienceOptions<C extends string = never> {
     | readonly PlacedInterceptor[]
     | ((defaults: DefaultInterceptors) => readonly Interceptor[]);
   /**
-   * Share the limits with every process of this AppId through Redis (needs the optional peer
-   * dependency ioredis): a `redis://` URL, an ioredis client, or `{ url | client, fallbackShare,
-   * commandTimeoutMs, connectTimeoutMs, keyPrefix }`. The first calls wait for Redis (up to
+   * Share the limits with every process of this AppId through Redis: a `redis://` URL (needs
+   * the optional peer ioredis or redis), your client (ioredis 5 or 6: plain, Sentinel or
+   * Cluster; node-redis 4 or 5: `createClient`, `createCluster`, `createSentinel`), or
+   * `{ url | client, fallbackShare, commandTimeoutMs, connectTimeoutMs, keyPrefix }`. The first calls wait for Redis (up to
    * `connectTimeoutMs`); while it cannot be reached, each process keeps to its share of every limit
    * and emits a `cluster` event. See docs/redis.md. @default none: limits are per process
    */

@@ -3,6 +3,7 @@
 import { type ClusterEvent, createZimClient } from '../../src/index.js';
 import { type MockActionStats, startMockZimServer } from '../../src/mock/index.js';
 import { achievedRate, steadyRateFrom } from './mockRate.js';
+import { MASTER_NAME, type SentinelSet } from './redisSentinel.js';
 import { RedisServer } from './redisServer.js';
 import { runFleet, type WorkerResult } from './runWorker.js';
 import { sleep } from './waitFor.js';
@@ -15,8 +16,16 @@ export interface FleetRun {
   readonly rate: number;
 }
 
-/** `n` processes started together, `calls` UserRegister each at once; rate = achievedRate. */
-export async function fleetBurst(redis: RedisServer, n: number, calls: number): Promise<FleetRun> {
+/**
+ * `n` processes started together, `calls` UserRegister each at once; rate = achievedRate.
+ * `kind`: the client kind each process passes (test/helpers/redisClients.ts); else the URL.
+ */
+export async function fleetBurst(
+  redis: RedisServer,
+  n: number,
+  calls: number,
+  kind?: string,
+): Promise<FleetRun> {
   const server = await startMockZimServer();
   try {
     const workers = await Promise.all(
@@ -25,6 +34,7 @@ export async function fleetBurst(redis: RedisServer, n: number, calls: number): 
         APP_ID: String(server.appId),
         SECRET: server.serverSecret,
         REDIS_URL: redis.url,
+        ...(kind ? { REDIS_CLIENT: kind } : {}),
         CALLS: String(calls),
       }),
     );
@@ -42,6 +52,7 @@ export async function fleetBurst(redis: RedisServer, n: number, calls: number): 
 export async function fleetFailover(
   redis: RedisServer,
   calls = 100,
+  kind?: string,
 ): Promise<FleetRun & { trace: string; back: number }> {
   const server = await startMockZimServer();
   try {
@@ -50,6 +61,7 @@ export async function fleetFailover(
       APP_ID: String(server.appId),
       SECRET: server.serverSecret,
       REDIS_URL: redis.url,
+      ...(kind ? { REDIS_CLIENT: kind } : {}),
       CALLS: String(calls),
     });
     const started = Date.now();
@@ -106,5 +118,70 @@ export async function lateRedis(
     await client.close();
     await server.close();
     await late.stop();
+  }
+}
+
+/** What a Sentinel failover under a fleet did, counted at the server. */
+export interface SentinelRun extends FleetRun {
+  /** When the failover began (the kill, or SENTINEL FAILOVER), and `+switch-master`, in ms from the start. */
+  readonly failedAt: number;
+  readonly switchedAt: number | undefined;
+  /** The longest time without an arrival, from the first arrival to the last. */
+  readonly longestGap: number;
+  /** The rate (`steadyRateFrom`) from 2.5 s after `+switch-master`. */
+  readonly tailRate: number;
+  readonly trace: string;
+}
+
+/**
+ * 2 processes x `calls` through a Sentinel set (`kind`'s Sentinel client); at 2 s the master is
+ * SIGKILLed (`kill`) or `SENTINEL FAILOVER` is asked (`graceful`).
+ */
+export async function sentinelFailover(
+  set: SentinelSet,
+  kind: string,
+  how: 'kill' | 'graceful',
+  calls = 120,
+): Promise<SentinelRun> {
+  const server = await startMockZimServer();
+  try {
+    const results = await runFleet(2, {
+      MOCK_URL: server.url,
+      APP_ID: String(server.appId),
+      SECRET: server.serverSecret,
+      REDIS_CLIENT: kind,
+      REDIS_SENTINELS: set.sentinelPorts.join(','),
+      REDIS_MASTER_NAME: MASTER_NAME,
+      CALLS: String(calls),
+    });
+    const started = Date.now();
+    await sleep(2000);
+    const failedAt = Date.now();
+    if (how === 'kill') await set.killMaster();
+    else await set.failover();
+    const workers = await Promise.all(results);
+    const stats = server.stats().UserRegister;
+    const switched = set.switchedAt.find((t) => t >= failedAt);
+    const t = stats.timestamps;
+    const longestGap = Math.max(...t.map((x, i) => (i === 0 ? 0 : x - t[i - 1]!)));
+    const at = (x: number) => `${x - started} ms`;
+    const trace = `${how} at ${at(failedAt)}, +switch-master at ${switched ? at(switched) : 'never'}; ${workers
+      .map(
+        (w) =>
+          `${w.states.map((x) => x.replace(/@(\d+)/, (_, v) => `@${at(Number(v))}`)).join(' ')}; refused at ${w.limited.map(at).join(' ')}`,
+      )
+      .join(' | ')}`;
+    return {
+      stats,
+      workers,
+      rate: achievedRate(stats, 20),
+      failedAt: failedAt - started,
+      switchedAt: switched === undefined ? undefined : switched - started,
+      longestGap,
+      tailRate: steadyRateFrom(stats, (switched ?? failedAt) + 2500),
+      trace,
+    };
+  } finally {
+    await server.close();
   }
 }

@@ -15,7 +15,7 @@ export const hasRedis = (() => {
   }
 })();
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
@@ -26,17 +26,21 @@ async function freePort(): Promise<number> {
 /** A real redis-server on a free port, that a test can stop and start again. */
 export class RedisServer {
   #child: ChildProcess | undefined;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    readonly args: readonly string[] = [],
+  ) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = await RedisServer.reserve();
+  /** `args`: more redis-server options (e.g. `--replicaof HOST PORT`). */
+  static async start(args: readonly string[] = []): Promise<RedisServer> {
+    const server = await RedisServer.reserve(args);
     await server.start();
     return server;
   }
 
   /** A server on a free port, not started yet (connections to it are refused until `start()`). */
-  static async reserve(): Promise<RedisServer> {
-    return new RedisServer(await freePort());
+  static async reserve(args: readonly string[] = []): Promise<RedisServer> {
+    return new RedisServer(await freePort(), args);
   }
 
   get url(): string {
@@ -58,6 +62,7 @@ export class RedisServer {
         'no',
         '--enable-debug-command',
         'yes',
+        ...this.args,
       ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
