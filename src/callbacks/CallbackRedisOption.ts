@@ -1,8 +1,8 @@
 import { ACCEPTED_CLIENTS, isRedisClient } from '../cluster/openRedisLink.js';
 import type { RedisClientLike } from '../cluster/RedisOption.js';
+import { checkNotOtherClient } from '../cluster/resolveRedisOption.js';
 import { describeKind, describeValue } from '../core/describeValue.js';
 import { didYouMean } from '../core/didYouMean.js';
-import { checkNotOtherClient } from '../cluster/resolveRedisOption.js';
 
 /**
  * Dedupe shared by every receiver of a fleet, through Redis.

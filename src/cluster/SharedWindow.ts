@@ -130,7 +130,9 @@ export class SharedWindow {
   /** The fleet's learned rate after a refusal (see `SLOW_DOWN`): resolves with it. */
   async slowDown(holdMs: number): Promise<number> {
     const main = this.#windows[0]!;
-    return Number(await this.#redis.run(SLOW_DOWN, [this.#slow, this.#slots[0]!], [main.capacity, main.ms, holdMs]));
+    return Number(
+      await this.#redis.run(SLOW_DOWN, [this.#slow, this.#slots[0]!], [main.capacity, main.ms, holdMs]),
+    );
   }
 
   /** Nothing granted to any process for `ms`. */

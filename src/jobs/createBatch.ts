@@ -1,4 +1,3 @@
-import type { CallOptions } from '../api/CallOptions.js';
 import type { ZimBody } from '../core/Outcome.js';
 import { isZimError } from '../errors/ZimError.js';
 import { ZIM_ACTIONS } from '../generated/actions.js';

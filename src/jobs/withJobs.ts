@@ -2,7 +2,7 @@ import type { ResolvedRedisOption } from '../cluster/resolveRedisOption.js';
 import type { CodeCatalog } from '../codes/CodeCatalog.js';
 import type { Clock } from '../core/Clock.js';
 import type { Batch } from './Batch.js';
-import { ioredisLink } from './checkpoint/ioredisLink.js';
+import { jobsLink } from './checkpoint/jobsLink.js';
 import { forgetCheckpoint } from './checkpoint/openStores.js';
 import type { RedisLink } from './checkpoint/RedisLink.js';
 import type { StoreContext } from './checkpoint/storeContext.js';
@@ -36,7 +36,7 @@ export function withJobs<T extends { readonly call: unknown; close(): Promise<vo
     redis: settings.redis,
     clock: settings.clock,
     link: () => {
-      link ??= ioredisLink(settings.redis!);
+      link ??= jobsLink(settings.redis!);
       return link;
     },
   };
