@@ -13,7 +13,11 @@ const installed = (name: string): string =>
 
 describe('docs/ecosystem.md', () => {
   it('points only at files that exist', () => {
-    const links = [...page.matchAll(/\]\(\.\.\/([^)#]+)\)/g)].map((m) => m[1]!);
+    const links = [
+      ...page.matchAll(
+        /\]\((?:\.\.\/|https:\/\/github\.com\/zim-resilience\/zim-resilience\/blob\/v[\d.]+\/)([^)#]+)\)/g,
+      ),
+    ].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(15);
     for (const link of links) expect(existsSync(join(root, link)), link).toBe(true);
   });
