@@ -379,7 +379,10 @@ describe.skipIf(!hasRedis)('checkpoint in Redis', () => {
       expect(startPage).toBeGreaterThanOrEqual(firstPages); // nothing before the last recorded page
       expect(startPage).toBeLessThanOrEqual(firstPages + 1); // no page skipped: every member at least once
       expect(second).toHaveLength(result!.pages);
-      expect(second[0]!.body['Next']).toEqual(first[startPage - 1]!.body['Next']);
+      // The first run may have died after recording page startPage's cursor and before sending it.
+      expect(first.length).toBeGreaterThanOrEqual(startPage - 1);
+      if (first.length >= startPage)
+        expect(second[0]!.body['Next']).toEqual(first[startPage - 1]!.body['Next']);
       expect(new Set(result!.members).size).toBe(result!.pages * 100);
       const tail = members.slice(-(result!.pages * 100 - (startPage === 1 ? 1 : 0)));
       expect(new Set(result!.members)).toEqual(new Set(tail));
