@@ -223,12 +223,18 @@ export async function jobs(
             );
             return settings.batchUsers - (r.ErrorList?.length ?? 0) - r.failed.length;
           });
+        // The limiter's sliding second from the job before would otherwise delay whichever runs next.
+        const settle = () => new Promise((resolve) => setTimeout(resolve, 1100));
         // Interleaved, and the order alternates so neither always goes first.
         if (round % 2 === 0) {
+          await settle();
           plain.push(await runPlain());
+          await settle();
           ckpt.push(await runCkpt());
         } else {
+          await settle();
           ckpt.push(await runCkpt());
+          await settle();
           plain.push(await runPlain());
         }
         // Stopped part-way, then resumed with the same key.
@@ -254,6 +260,7 @@ export async function jobs(
             if (!controller.signal.aborted) throw error;
           });
         left.push(chunks - settled);
+        await settle();
         resumed.push(
           await measure(server, 'UserRegister', async () => {
             const r = await zim.batch('UserRegister', { UserInfo: stopUsers }, { checkpoint: { key, dir } });
