@@ -6,8 +6,17 @@
  * refusals (target 0), for a batch of 10,000 UserRegister users (100 calls at 20/s: 4 s), a walk
  * of 25,000 members at the default Limit (1000: 25 calls, 1 s) and at Limit 100 (250 calls: 12 s).
  *
+ * Checkpointed batches (issue 30, file store `{ key, dir }`): the same batch with and without
+ * `checkpoint` in interleaved rounds (span over the minimum for each; the job's time checkpointed /
+ * plain, target <= 1.03), and a batch aborted after about half its chunks settled, then run again
+ * with the same key: the second run's span over the minimum for the calls it sent (target <= 1.1)
+ * and those calls against the chunks left unsettled.
+ *
  * Alone: `npx tsx bench/jobs.ts [--quick]` (builds nothing: run `npm run build` first).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Figure, figure } from './Figure.js';
 import { MockProcess, type RemoteMock } from './MockProcess.js';
@@ -89,6 +98,50 @@ function figuresOf(label: string, perSecond: number, rounds: readonly Round[]): 
   ];
 }
 
+function spread(xs: readonly number[], digits: number): { median: number; text: string } {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return {
+    median,
+    text: `median ${median.toFixed(digits)}, min-max ${sorted[0]?.toFixed(digits)}-${sorted.at(-1)?.toFixed(digits)} over ${xs.length} rounds`,
+  };
+}
+
+function checkpointFigures(
+  n: string,
+  plain: readonly Round[],
+  ckpt: readonly Round[],
+  resumed: readonly Round[],
+  left: readonly number[],
+): Figure[] {
+  const cost = spread(
+    ckpt.map((c, i) => c.wallMs / plain[i]!.wallMs),
+    3,
+  );
+  const sent = resumed.map((r, i) => `${r.calls}/${left[i]}`).join(', ');
+  return [
+    ...figuresOf(`zim.batch UserRegister, ${n} users, no checkpoint (interleaved)`, 20, plain),
+    ...figuresOf(`zim.batch UserRegister, ${n} users, checkpoint (file store)`, 20, ckpt),
+    figure(
+      SECTION,
+      `zim.batch checkpoint cost: job time checkpointed / plain, ${n} users`,
+      cost.median,
+      'x',
+      { op: '<=', value: 1.03 },
+      `${cost.text}; wall plain ${plain.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s, checkpointed ${ckpt.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s`,
+    ),
+    ...figuresOf(`zim.batch resumed after an abort at ~half, ${n} users: remaining`, 20, resumed),
+    figure(
+      SECTION,
+      `zim.batch resumed: calls sent / chunks left unsettled (most over the rounds)`,
+      Math.max(...resumed.map((r, i) => r.calls / left[i]!)),
+      'x',
+      undefined,
+      `sent/left ${sent}; items answered ${resumed.map((r) => r.items).join(', ')}`,
+    ),
+  ];
+}
+
 /** Registers `batchUsers` users with zim.batch, walks a group of `members` twice, `rounds` times each. */
 export async function jobs(
   mocks: MockProcess,
@@ -142,6 +195,82 @@ export async function jobs(
         ),
       );
     }
+    const dir = await mkdtemp(join(tmpdir(), 'zim-bench-ckpt-'));
+    const plain: Round[] = [];
+    const ckpt: Round[] = [];
+    const resumed: Round[] = [];
+    const left: number[] = [];
+    try {
+      for (let round = 0; round < settings.rounds; round++) {
+        const usersOf = (tag: string) =>
+          Array.from({ length: settings.batchUsers }, (_, i) => ({
+            UserId: `${tag}${round}-${i}`,
+            UserName: 'U',
+          }));
+        const plainUsers = usersOf('p');
+        const ckptUsers = usersOf('c');
+        const runPlain = () =>
+          measure(server, 'UserRegister', async () => {
+            const r = await zim.batch('UserRegister', { UserInfo: plainUsers });
+            return settings.batchUsers - (r.ErrorList?.length ?? 0) - r.failed.length;
+          });
+        const runCkpt = () =>
+          measure(server, 'UserRegister', async () => {
+            const r = await zim.batch(
+              'UserRegister',
+              { UserInfo: ckptUsers },
+              { checkpoint: { key: `c${round}`, dir } },
+            );
+            return settings.batchUsers - (r.ErrorList?.length ?? 0) - r.failed.length;
+          });
+        // The limiter's sliding second from the job before would otherwise delay whichever runs next.
+        const settle = () => new Promise((resolve) => setTimeout(resolve, 1100));
+        // Interleaved, and the order alternates so neither always goes first.
+        if (round % 2 === 0) {
+          await settle();
+          plain.push(await runPlain());
+          await settle();
+          ckpt.push(await runCkpt());
+        } else {
+          await settle();
+          ckpt.push(await runCkpt());
+          await settle();
+          plain.push(await runPlain());
+        }
+        // Stopped part-way, then resumed with the same key.
+        const stopUsers = usersOf('s');
+        const key = `s${round}`;
+        const chunks = Math.ceil(settings.batchUsers / 100);
+        const controller = new AbortController();
+        let settled = 0;
+        await zim
+          .batch(
+            'UserRegister',
+            { UserInfo: stopUsers },
+            {
+              checkpoint: { key, dir },
+              signal: controller.signal,
+              onProgress: ({ done }) => {
+                settled = Math.ceil(done / 100);
+                if (settled >= chunks / 2) controller.abort();
+              },
+            },
+          )
+          .catch((error: unknown) => {
+            if (!controller.signal.aborted) throw error;
+          });
+        left.push(chunks - settled);
+        await settle();
+        resumed.push(
+          await measure(server, 'UserRegister', async () => {
+            const r = await zim.batch('UserRegister', { UserInfo: stopUsers }, { checkpoint: { key, dir } });
+            return settings.batchUsers - (r.ErrorList?.length ?? 0) - r.failed.length;
+          }),
+        );
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     const n = settings.batchUsers.toLocaleString('en');
     const m = settings.members.toLocaleString('en');
     return {
@@ -153,8 +282,9 @@ export async function jobs(
           20,
           smallWalk,
         ),
+        ...checkpointFigures(n, plain, ckpt, resumed, left),
       ],
-      raw: { batch, walk, smallWalk },
+      raw: { batch, walk, smallWalk, plain, ckpt, resumed, left },
     };
   } finally {
     await zim.close();
