@@ -1,42 +1,14 @@
 // zim.batch and zim.paginate on a fleet: two real processes share one limit through Redis, and
 // the mock server counts what arrived in exact sliding windows.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZimClient } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
+import { startJobWorker } from './helpers/jobWorker.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
 
 /** Starts `n` job workers, waits until all are loaded, starts them together; their JSON results. */
 async function runJobs(n: number, env: Record<string, string>): Promise<Record<string, number>[]> {
-  const workers = Array.from({ length: n }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/jobWorker.ts'], {
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let onReady!: () => void;
-    const ready = new Promise<void>((r) => {
-      onReady = r;
-    });
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.startsWith('ready\n')) onReady();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    const result = new Promise<Record<string, number>>((resolve, reject) =>
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        onReady();
-        if (code !== 0) reject(new Error(`worker exited with ${code}: ${err}`));
-        else resolve(JSON.parse(out.trim().split('\n').at(-1)!));
-      }),
-    );
-    return { ready, go: () => child.stdin.end('go\n'), result };
-  });
+  const workers = Array.from({ length: n }, () => startJobWorker(env));
   await Promise.all(workers.map((w) => w.ready));
   for (const w of workers) w.go();
   return Promise.all(workers.map((w) => w.result));

@@ -1,41 +1,10 @@
 // Overload on a fleet through a real Redis: a direct call in one process is not held up by a
 // whole batch in another, and the `throttle` event means the same with and without `redis`.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZimClient, type ZimClientOptions } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
+import { startJobWorker } from './helpers/jobWorker.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
-
-/** test/fixtures/jobWorker.ts in a real Node process: `go()` starts its job; `result` once it exited. */
-function startJob(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/jobWorker.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  let onReady!: () => void;
-  const ready = new Promise<void>((r) => {
-    onReady = r;
-  });
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-    if (out.startsWith('ready\n')) onReady();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const result = new Promise<Record<string, number>>((resolve, reject) =>
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      onReady();
-      if (code !== 0) reject(new Error(`worker exited with ${code}: ${err}`));
-      else resolve(JSON.parse(out.trim().split('\n').at(-1)!));
-    }),
-  );
-  return { ready, go: () => child.stdin.end('go\n'), result };
-}
 
 describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', () => {
   let redis: RedisServer;
@@ -49,7 +18,7 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
 
   it('a direct call in process B settles within a window while process A runs a 10,000-user batch', async () => {
     server = await startMockZimServer({ appId: 32_001 }); // its own keys in Redis
-    const job = startJob({
+    const job = startJobWorker({
       MOCK_URL: server.url,
       APP_ID: String(server.appId),
       SECRET: server.serverSecret,
