@@ -86,6 +86,46 @@ describe.skipIf(!hasRedis)('a fleet keeps to its rules', () => {
     }
   }, 30_000);
 
+  it('a client that joined after the last heartbeat counts in the share at once: its first acquire is enough', async () => {
+    // Both join within one heartbeat period (1 s), then Redis dies before either heartbeats
+    // again: only the calls through Redis can have told the first of the second. Before, the
+    // first went local at the whole limit (its one heartbeat counted it alone) and a failover
+    // right after a start-up (a node-redis Sentinel failover in CI) let the pair send 30/s.
+    const server = await startMockZimServer();
+    const own = await RedisServer.start();
+    const seen: ClusterEvent[][] = [[], []];
+    const make = (k: 0 | 1) =>
+      createZimClient({
+        appId: server.appId,
+        serverSecret: server.serverSecret,
+        baseUrl: server.url,
+        redis: own.url,
+        hooks: { cluster: (e) => seen[k]!.push(e) },
+      });
+    const first = make(0);
+    let second: ZimClient | undefined;
+    try {
+      await first.call('UserRegister', { UserInfo: [{ UserId: 'j0', UserName: 'J' }] });
+      const joinedAt = Date.now();
+      expect(seen[0]).toMatchObject([{ state: 'shared', reason: 'connected', processes: 1 }]);
+      second = make(1);
+      await second.call('UserRegister', { UserInfo: [{ UserId: 'j1', UserName: 'J' }] });
+      await first.call('UserRegister', { UserInfo: [{ UserId: 'j2', UserName: 'J' }] });
+      const lostAt = Date.now();
+      await own.stop();
+      await waitFor(() => seen.every((e) => e.at(-1)?.state === 'local'));
+      console.log(`Redis died ${lostAt - joinedAt} ms after the first joined, alone`);
+      // Past 1 s the first's second heartbeat would have counted the second anyway: nothing shown.
+      expect(lostAt - joinedAt).toBeLessThan(900);
+      expect(seen[0]!.at(-1)).toMatchObject({ state: 'local', processes: 2, share: 0.5 });
+      expect(seen[1]!.at(-1)).toMatchObject({ state: 'local', processes: 2, share: 0.5 });
+    } finally {
+      await Promise.all([first.close(), second?.close()]);
+      await own.stop();
+      await server.close();
+    }
+  }, 30_000);
+
   it("rate-limited answers slow the whole fleet: the server's limit at half of ours", async () => {
     // A meets the server's lower limit; B, never refused itself, starts right then: it must wait
     // with A (the pause) and then send no faster than the fleet's lowered ceiling.

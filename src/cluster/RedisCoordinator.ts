@@ -45,6 +45,8 @@ export class RedisCoordinator {
   #health: boolean | undefined;
   #everHealthy = false;
   #liveClients: number | undefined;
+  /** The keys of the heartbeat: the live clients, and their marks. */
+  readonly #keys: { clients: string; marks: string };
   readonly #fleetReturn = new FleetReturn(
     () => void this.#heartbeat(),
     () => {
@@ -81,6 +83,7 @@ export class RedisCoordinator {
     this.#options = options;
     this.#appId = appId;
     this.#events = events;
+    this.#keys = { clients: this.idFor('clients'), marks: this.idFor('marks') };
     this.#decision = new Promise((resolve) => {
       this.#markDecided = resolve;
     });
@@ -95,6 +98,21 @@ export class RedisCoordinator {
   /** This client's id in Redis (its heartbeat member, the prefix of its slot tokens). */
   get id(): string {
     return this.#id;
+  }
+
+  /** The key of the live clients' heartbeats. */
+  get clientsKey(): string {
+    return this.#keys.clients;
+  }
+
+  /**
+   * An acquire counted `clients` in the heartbeat set. Only a rise is taken (the heartbeat alone
+   * lowers the count): a client that joined after this one's last heartbeat counts in the share
+   * at once, so a loss right after it does not leave this one keeping to too large a share. A
+   * set that a flush emptied says nothing.
+   */
+  sawClients(clients: number): void {
+    if (clients > (this.#liveClients ?? 0)) this.#liveClients = clients;
   }
 
   /** Whether limits are shared through Redis now. */
@@ -257,8 +275,7 @@ export class RedisCoordinator {
       const now = this.#redisOffset === undefined ? Date.now() : sentAt + this.#redisOffset;
       if (rejoining) this.#returnedAt = now;
       const sent = ++this.#markSent;
-      const keys = { clients: this.idFor('clients'), marks: this.idFor('marks') };
-      const beat = await heartbeat(client, keys, this.#id, {
+      const beat = await heartbeat(client, this.#keys, this.#id, {
         now,
         mark: String(sent),
         deadline: this.redisDeadline(),
@@ -332,12 +349,7 @@ export class RedisCoordinator {
     this.#recorders.clear();
     await this.#started;
     const client = this.#client;
-    if (client?.ready)
-      await leaveLiveClients(
-        client,
-        { clients: this.idFor('clients'), marks: this.idFor('marks') },
-        this.#id,
-      ).catch(() => {});
+    if (client?.ready) await leaveLiveClients(client, this.#keys, this.#id).catch(() => {});
     await client?.close();
   }
 }

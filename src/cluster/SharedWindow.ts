@@ -10,6 +10,10 @@ export interface FleetTerms {
   newEpoch(): string;
   /** The Redis time after which an acquire sent now has been given up by the client; 0 when unknown. */
   redisDeadline(): number;
+  /** The key of the live clients' heartbeats (see `liveClients.ts`). */
+  readonly clientsKey: string;
+  /** An acquire counted `clients` in the heartbeat set: the fleet's size, as of now. */
+  sawClients(clients: number): void;
 }
 
 /**
@@ -76,9 +80,9 @@ export class SharedWindow {
   async acquireMany(calls: readonly Units[]): Promise<SharedGrant> {
     const fleet = this.#fleet;
     const known = fleet.epoch;
-    const [granted, waitMs, epoch] = (await this.#redis.run(
+    const [granted, waitMs, epoch, clients] = (await this.#redis.run(
       ACQUIRE,
-      [this.#epochKey, this.#pause, this.#slow, ...this.#slots],
+      [this.#epochKey, this.#pause, this.#slow, fleet.clientsKey, ...this.#slots],
       [
         this.#windows.length,
         known,
@@ -89,7 +93,8 @@ export class SharedWindow {
         ...this.#windows.flatMap((w) => [w.capacity, w.ms]),
         ...calls.flatMap((c) => [c.weight, c.token]),
       ],
-    )) as [number, number, string];
+    )) as [number, number, string, number | undefined];
+    if (typeof clients === 'number') fleet.sawClients(clients);
     if (granted === -2) return { granted: 0, waitMs: 0, epoch: known, late: true };
     if (granted === -1) return { granted: 0, waitMs: 0, epoch, stale: true };
     return { granted, waitMs, epoch };

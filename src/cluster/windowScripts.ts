@@ -26,14 +26,17 @@ const EXPIRE_AT_LEAST = `local function expireAtLeast(key, ms)
 end`;
 
 /**
- * KEYS: epoch, pause, slow, then the slots of each window. ARGV: windows n, the epoch id the
- * client knows ('' for none yet), a new epoch id, the client's deadline (Redis time; 0 for
- * none), leaseMs, quietMs, then `capacity, ms` per window, then `weight, token` per call, in
- * queue order. Grants calls in that order while they fit every window, in one round trip.
- * Returns `{granted, 0, epoch}`, or `{0, ms, epoch}` when not even the first fits (nothing can
- * be granted before `ms` from now, at most one window), `{-1, 0, epoch}` when the epoch is not
- * the client's (record the slots again, then ask again), `{-2, 0, ''}` when it ran after the
- * client's deadline (the client gave up on it: nothing is taken).
+ * KEYS: epoch, pause, slow, clients (the live clients' heartbeats, see `liveClients.ts`), then
+ * the slots of each window. ARGV: windows n, the epoch id the client knows ('' for none yet), a
+ * new epoch id, the client's deadline (Redis time; 0 for none), leaseMs, quietMs, then
+ * `capacity, ms` per window, then `weight, token` per call, in queue order. Grants calls in that
+ * order while they fit every window, in one round trip. Returns `{granted, 0, epoch, clients}`,
+ * or `{0, ms, epoch, clients}` when not even the first fits (nothing can be granted before `ms`
+ * from now, at most one window), `{-1, 0, epoch, clients}` when the epoch is not the client's
+ * (record the slots again, then ask again), `{-2, 0, ''}` when it ran after the client's
+ * deadline (the client gave up on it: nothing is taken). `clients` counts the clients in the
+ * heartbeat set (pruned at every heartbeat), so each acquire learns of a client that joined
+ * since this one's last heartbeat.
  */
 export const ACQUIRE = `${NOW}
 ${CEILING}
@@ -41,6 +44,7 @@ ${EXPIRE_AT_LEAST}
 local n = tonumber(ARGV[1])
 local deadline = tonumber(ARGV[4])
 if deadline > 0 and now > deadline then return {-2, 0, ''} end
+local clients = redis.call('ZCARD', KEYS[4])
 local known = ARGV[2]
 local e = redis.call('HMGET', KEYS[1], 'id', 'at')
 local epoch = e[1]
@@ -51,17 +55,17 @@ if not epoch then
   if known ~= '' then since = now end
   redis.call('HSET', KEYS[1], 'id', epoch, 'at', since)
 end
-if known ~= '' and epoch ~= known then return {-1, 0, epoch} end
-if since > 0 and now < since + tonumber(ARGV[6]) then return {0, since + tonumber(ARGV[6]) - now, epoch} end
+if known ~= '' and epoch ~= known then return {-1, 0, epoch, clients} end
+if since > 0 and now < since + tonumber(ARGV[6]) then return {0, since + tonumber(ARGV[6]) - now, epoch, clients} end
 local paused = redis.call('PTTL', KEYS[2])
-if paused > 0 then return {0, paused, epoch} end
+if paused > 0 then return {0, paused, epoch, clients} end
 local lease = tonumber(ARGV[5])
 local caps, mss, counts = {}, {}, {}
 for w = 1, n do
   caps[w] = tonumber(ARGV[5 + 2 * w])
   mss[w] = tonumber(ARGV[6 + 2 * w])
-  redis.call('ZREMRANGEBYSCORE', KEYS[3 + w], '-inf', now)
-  counts[w] = redis.call('ZCARD', KEYS[3 + w])
+  redis.call('ZREMRANGEBYSCORE', KEYS[4 + w], '-inf', now)
+  counts[w] = redis.call('ZCARD', KEYS[4 + w])
 end
 caps[1] = ceiling(KEYS[3], caps[1], mss[1], now)
 local granted = 0
@@ -74,15 +78,15 @@ while ARGV[i] do
   end
   if not fits then break end
   for w = 1, n do
-    for k = 1, weight do redis.call('ZADD', KEYS[3 + w], now + lease, ARGV[i + 1] .. '#' .. k) end
+    for k = 1, weight do redis.call('ZADD', KEYS[4 + w], now + lease, ARGV[i + 1] .. '#' .. k) end
     counts[w] = counts[w] + weight
   end
   granted = granted + 1
   i = i + 2
 end
 if granted > 0 then
-  for w = 1, n do expireAtLeast(KEYS[3 + w], lease + mss[w] + 1) end
-  return {granted, 0, epoch}
+  for w = 1, n do expireAtLeast(KEYS[4 + w], lease + mss[w] + 1) end
+  return {granted, 0, epoch, clients}
 end
 local weight = tonumber(ARGV[7 + 2 * n])
 local ms = 1
@@ -90,12 +94,12 @@ for w = 1, n do
   local over = counts[w] + weight - caps[w]
   if over > 0 then
     local wait = mss[w]
-    local r = redis.call('ZRANGE', KEYS[3 + w], over - 1, over - 1, 'WITHSCORES')
+    local r = redis.call('ZRANGE', KEYS[4 + w], over - 1, over - 1, 'WITHSCORES')
     if r[2] then wait = math.min(mss[w], tonumber(r[2]) - now) end
     ms = math.max(ms, wait)
   end
 end
-return {0, ms, epoch}`;
+return {0, ms, epoch, clients}`;
 
 /**
  * KEYS: the slots of each window. ARGV: token, weight, then ms per window. The units of
