@@ -1,6 +1,5 @@
 // Checkpointed jobs (issue 30): real processes killed with SIGKILL mid-way and resumed by others,
 // against the mock server behind a recording front, with a real redis-server (and files).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,56 +8,17 @@ import { createZimClient } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
 import { startRecordingProxy } from './helpers/recordingProxy.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
+import { goTogether, startChild } from './helpers/startChild.js';
 
-interface Job {
-  readonly ready: Promise<void>;
-  go(): void;
-  /** The last JSON line, or `killed` when the test killed it. */
-  readonly result: Promise<Record<string, unknown> | 'killed'>;
-}
-
-/** Runs test/fixtures/checkpointWorker.ts; `killWhen` sees stdout so far and says when to SIGKILL it. */
-function startJob(env: Record<string, string>, killWhen?: (out: string) => boolean): Job {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/checkpointWorker.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  let killed = false;
-  let onReady!: () => void;
-  const ready = new Promise<void>((r) => {
-    onReady = r;
-  });
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-    if (out.startsWith('ready\n')) onReady();
-    if (!killed && killWhen?.(out)) {
-      killed = true;
-      child.kill('SIGKILL');
-    }
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  const result = new Promise<Record<string, unknown> | 'killed'>((resolve, reject) =>
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      onReady();
-      if (killed) return resolve('killed');
-      if (code !== 0) return reject(new Error(`worker exited with ${code}: ${err}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+/** Runs test/fixtures/checkpointWorker.ts for each env, together; `killWhen` says when to SIGKILL one. */
+async function runJobs(envs: Record<string, string>[], killWhen?: (out: string) => boolean) {
+  const jobs = envs.map((env) =>
+    startChild<Record<string, unknown> | 'killed'>('test/fixtures/checkpointWorker.ts', env, {
+      timeoutMs: 90_000,
+      killWhen,
     }),
   );
-  return { ready, go: () => child.stdin.end('go\n'), result };
-}
-
-async function runJobs(envs: Record<string, string>[], killWhen?: (out: string) => boolean) {
-  const jobs = envs.map((env) => startJob(env, killWhen));
-  await Promise.all(jobs.map((j) => j.ready));
-  for (const j of jobs) j.go();
-  return Promise.all(jobs.map((j) => j.result));
+  return Promise.all(await goTogether(jobs));
 }
 
 const progressAt = (n: number) => (out: string) => {

@@ -3,15 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZimClient } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
-import { startJobWorker } from './helpers/jobWorker.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
+import { goTogether, startChild } from './helpers/startChild.js';
 
 /** Starts `n` job workers, waits until all are loaded, starts them together; their JSON results. */
 async function runJobs(n: number, env: Record<string, string>): Promise<Record<string, number>[]> {
-  const workers = Array.from({ length: n }, () => startJobWorker(env));
-  await Promise.all(workers.map((w) => w.ready));
-  for (const w of workers) w.go();
-  return Promise.all(workers.map((w) => w.result));
+  const workers = Array.from({ length: n }, () =>
+    startChild<Record<string, number>>('test/fixtures/jobWorker.ts', env),
+  );
+  return Promise.all(await goTogether(workers));
 }
 
 describe.skipIf(!hasRedis)('jobs on a fleet: two processes share the limit through Redis', () => {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZimClient, type ZimClientOptions } from '../src/index.js';
 import { type MockZimServer, startMockZimServer } from '../src/mock/index.js';
-import { startJobWorker } from './helpers/jobWorker.js';
 import { hasRedis, RedisServer } from './helpers/redisServer.js';
+import { startChild } from './helpers/startChild.js';
 
 describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', () => {
   let redis: RedisServer;
@@ -18,7 +18,7 @@ describe.skipIf(!hasRedis)('overload on a fleet (real Redis, real processes)', (
 
   it('a direct call in process B settles within a window while process A runs a 10,000-user batch', async () => {
     server = await startMockZimServer({ appId: 32_001 }); // its own keys in Redis
-    const job = startJobWorker({
+    const job = startChild<Record<string, number>>('test/fixtures/jobWorker.ts', {
       MOCK_URL: server.url,
       APP_ID: String(server.appId),
       SECRET: server.serverSecret,
