@@ -1,11 +1,35 @@
+/** One callback waiting on a signal: a node of its signal's list. */
+interface Waiting {
+  callback: (() => void) | undefined;
+  prev: Waiting | undefined;
+  next: Waiting | undefined;
+}
+
+/**
+ * The callbacks waiting on one signal, in the order they were added: a linked list, not a `Set`.
+ * A long-lived signal (a client's close signal) sees one callback added and removed per call; a
+ * `Set` churned that way kept every call's objects alive through the young-generation collections
+ * (they all reached the old generation: 3.7 KB a call, and +45 µs a call, through the undici door).
+ * An unlinked node holds nothing of its call.
+ */
+interface WaitingList {
+  head: Waiting | undefined;
+  tail: Waiting | undefined;
+}
+
 /** The callbacks waiting on each signal: one real listener per signal, however many calls share it. */
-const registry = new WeakMap<AbortSignal, Set<() => void>>();
+const registry = new WeakMap<AbortSignal, WaitingList>();
 
 function fire(this: AbortSignal): void {
-  const callbacks = registry.get(this);
-  if (!callbacks) return;
+  const list = registry.get(this);
+  if (!list) return;
   registry.delete(this);
-  for (const callback of callbacks) callback();
+  // a callback may remove later ones (they are skipped); a removed node keeps its `next`
+  for (let node = list.head; node; node = node.next) {
+    const callback = node.callback;
+    node.callback = undefined;
+    callback?.();
+  }
 }
 
 /**
@@ -15,17 +39,28 @@ function fire(this: AbortSignal): void {
  * @internal
  */
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
-  let callbacks = registry.get(signal);
-  if (!callbacks) {
-    callbacks = new Set();
-    registry.set(signal, callbacks);
+  let list = registry.get(signal);
+  if (!list) {
+    list = { head: undefined, tail: undefined };
+    registry.set(signal, list);
     signal.addEventListener('abort', fire, { once: true });
   }
-  callbacks.add(callback);
-  const set = callbacks;
+  const node: Waiting = { callback, prev: list.tail, next: undefined };
+  if (list.tail) list.tail.next = node;
+  else list.head = node;
+  list.tail = node;
+  const own = list;
   return () => {
-    if (!set.delete(callback) || set.size > 0) return;
-    if (registry.get(signal) === set) registry.delete(signal);
+    if (node.callback === undefined) return; // fired, or removed already
+    node.callback = undefined;
+    const { prev, next } = node;
+    if (prev) prev.next = next;
+    else own.head = next;
+    if (next) next.prev = prev;
+    else own.tail = prev;
+    node.prev = undefined;
+    if (own.head || registry.get(signal) !== own) return;
+    registry.delete(signal);
     signal.removeEventListener('abort', fire);
   };
 }
