@@ -1,22 +1,19 @@
 import type { Dispatcher } from 'undici';
 import { type ZimRequestOptions, zimRequestOptionsOf } from '../api/ZimRequestOptions.js';
-import type { SendAttempt } from '../core/Call.js';
-import type { Clock } from '../core/Clock.js';
-import { createEngine, type Engine } from '../engine/createEngine.js';
+import { createEngine } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
-import { ZimHttpError } from '../errors/ZimHttpError.js';
-import { ZimTransportError } from '../errors/ZimTransportError.js';
 import { warnPassthrough } from '../events/warnPassthrough.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import { handsBack } from '../transport/handsBack.js';
 import { readRequestBody } from '../transport/readRequestBody.js';
 import { requestParams } from '../transport/requestParams.js';
-import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
-import { type AnswerStream, type BufferedAnswer, dispatchAttempt } from './dispatchAttempt.js';
+import { unsignedTarget } from '../transport/signedKeys.js';
+import type { BufferedAnswer } from './dispatchAttempt.js';
+import { InterceptedCall } from './InterceptedCall.js';
 import { ReplayController } from './ReplayController.js';
 import { retriesAbove, stackedRetryError } from './stackedRetry.js';
-import { withTraceHeaders } from './withTraceHeaders.js';
+import type { UndiciDoor } from './UndiciDoor.js';
 
 /**
  * The `dispatch` of a dispatcher of any undici major (7 or 8): what an interceptor wraps.
@@ -43,56 +40,6 @@ type Replayable = string | Uint8Array | null;
 const isReplayable = (body: Body): body is Replayable | undefined =>
   body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
 
-/** What every call of one interceptor shares. */
-interface UndiciDoor {
-  readonly engine: Engine;
-  readonly clock: Clock;
-  readonly maxBodyBytes: number;
-  /** Whether an answer with this `Code` is final, so it may be streamed; undefined with a chain of the user's (which may retry anything). */
-  readonly isFinal: ((code: number) => boolean) | undefined;
-  /** Controllers of ended calls, for later calls. */
-  readonly pool: AbortController[];
-  /** False with a chain of the user's: it may keep a call's signal after the call. */
-  readonly reuses: boolean;
-}
-
-/** The user's handler, fed a final answer as it arrives (an `AnswerStream` for `dispatchAttempt`). */
-class HandlerStream implements AnswerStream {
-  /** Attempts sent so far. */
-  attempts = 0;
-  constructor(
-    readonly handler: Dispatcher.DispatchHandler,
-    readonly controller: ReplayController,
-    readonly isFinal: (code: number) => boolean,
-    readonly action: string,
-  ) {}
-  start(
-    attempt: Dispatcher.DispatchController,
-    statusCode: number,
-    headers: Record<string, string | string[] | undefined>,
-    statusMessage: string | undefined,
-  ): void {
-    this.controller.streamFrom(attempt);
-    this.handler.onResponseStart?.(this.controller, statusCode, headers, statusMessage);
-  }
-  data(chunk: Buffer): void {
-    this.handler.onResponseData?.(this.controller, chunk);
-  }
-  /** The call ends with the failure (no retry can take back what the caller got): the chain sees its signal aborted. */
-  brokeOff(error: unknown): unknown {
-    this.controller.abort(
-      new ZimTransportError({
-        action: this.action,
-        attempts: this.attempts,
-        mayHaveCommitted: true,
-        cause: error,
-        reason: 'the answer broke off after it began to reach the caller',
-      }),
-    );
-    return this.controller.reason;
-  }
-}
-
 async function run(
   door: UndiciDoor,
   dispatch: Dispatcher.Dispatch,
@@ -101,7 +48,7 @@ async function run(
   action: string,
   query: string,
 ): Promise<void> {
-  const { engine, maxBodyBytes, clock, pool } = door;
+  const { engine, maxBodyBytes, pool } = door;
   const controller = new ReplayController(pool.pop() ?? new AbortController());
   handler.onRequestStart?.(controller, {});
   try {
@@ -110,53 +57,22 @@ async function run(
     const body = isReplayable(opts.body)
       ? (opts.body ?? null)
       : ((await readRequestBody(opts.body, maxBodyBytes)).body ?? null);
-    const head = unsignedTarget(opts.path);
-    const stream = door.isFinal ? new HandlerStream(handler, controller, door.isFinal, action) : undefined;
-    const informational = (s: number, h: Record<string, string | string[] | undefined>, m?: string) =>
-      handler.onResponseStart?.(controller, s, h, m);
-    const send: SendAttempt = (signed, signal, timeoutMs, traced) => {
-      // An answer already handed to the caller cannot be taken back: the call ends here.
-      if (controller.streamed)
-        return Promise.reject(streamedTwice(controller, action, stream?.attempts ?? 0));
-      if (stream) stream.attempts++;
-      return dispatchAttempt({
-        dispatch,
-        opts: {
-          ...opts,
-          path: signed ? signedTarget(head, signed) : opts.path,
-          ...(traced && { headers: withTraceHeaders(opts.headers, traced) }),
-          body,
-          // the door bounds the whole attempt with one timer; undici's per-phase timers (the
-          // body's restarts on every chunk) are off unless the caller set them
-          headersTimeout: opts.headersTimeout ?? 0,
-          bodyTimeout: opts.bodyTimeout ?? 0,
-        },
-        signal,
-        timeoutMs,
-        clock,
-        maxBodyBytes,
-        informational,
-        stream,
-        watch: controller.watch,
-        resent: () => controller.abort(stackedRetryError('below')),
-      });
-    };
-    const { outcome, call } = await engine.run({
-      action,
-      params: engine.needsParams(action)
-        ? requestParams(new URLSearchParams(query), body ?? undefined)
-        : undefined,
-      signal: controller.signal,
+    const params = engine.needsParams(action)
+      ? requestParams(new URLSearchParams(query), body ?? undefined)
+      : undefined;
+    const init = new InterceptedCall(
+      door,
+      dispatch,
+      opts,
+      handler,
       controller,
-      send,
-      priority: zim.priority,
-      maxQueueWaitMs: zim.maxQueueWaitMs,
-      appliesTimeout: true,
-      method: opts.method,
-      get url() {
-        return `${String(opts.origin ?? '').replace(/\/$/, '')}${head}`;
-      },
-    });
+      action,
+      params,
+      body,
+      unsignedTarget(opts.path),
+      zim,
+    );
+    const { outcome, call } = await engine.run(init);
     // No answer, one too large to hand back whole, a 2xx without ZIM JSON: the same typed errors as the other doors.
     if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
     const answer = outcome.response!.raw as BufferedAnswer;
@@ -183,21 +99,6 @@ async function run(
  * the chain added to its signal is gone.
  */
 const POOL_SIZE = 256;
-
-/** The chain wants another attempt after an answer was streamed (its body turned out unreadable): the call ends. */
-function streamedTwice(controller: ReplayController, action: string, attempts: number): Error {
-  controller.abort(
-    new ZimHttpError({
-      status: 200,
-      category: 'retryable',
-      action,
-      attempts,
-      detail: 'body is not ZIM JSON',
-      reason: 'not retried: the answer already reached the caller',
-    }),
-  );
-  return controller.reason!;
-}
 
 /**
  * An undici interceptor: `new Agent().compose(zimInterceptor(options))`, then `request`, `fetch`,
