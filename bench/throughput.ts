@@ -87,21 +87,22 @@ export async function throughput(
   const spread = (rs: number[]) => `rounds ${rs.map((r) => r.toFixed(2)).join(' ')}`;
   const rate = (name: string, c: number) => median(raw[name]![c]!.callsPerSecond);
   for (const c of settings.concurrencies) {
-    const rows: [string, string, string, boolean][] = [
-      ['createZimClient', 'bare undici.request', 'client / bare undici', true],
-      ['zimInterceptor (undici)', 'bare undici.request', 'zimInterceptor / bare undici', true],
-      ['resilientFetch(fetch)', 'bare fetch', 'resilientFetch / bare fetch', true],
-      ['resilientFetch(fetch)', 'bare undici.request', 'resilientFetch / bare undici', false],
-      ['bare fetch', 'bare undici.request', 'bare fetch / bare undici', false],
+    // the client's target is DESIGN.md's (0.95); the wrapping doors' is issue 31's (0.93)
+    const rows: [string, string, string, number | undefined][] = [
+      ['createZimClient', 'bare undici.request', 'client / bare undici', 0.95],
+      ['zimInterceptor (undici)', 'bare undici.request', 'zimInterceptor / bare undici', 0.93],
+      ['resilientFetch(fetch)', 'bare fetch', 'resilientFetch / bare fetch', 0.93],
+      ['resilientFetch(fetch)', 'bare undici.request', 'resilientFetch / bare undici', undefined],
+      ['bare fetch', 'bare undici.request', 'bare fetch / bare undici', undefined],
       [
         'p-retry+Bottleneck (default settings)',
         'bare undici.request',
         'p-retry+Bottleneck+fetch / bare undici',
-        false,
+        undefined,
       ],
-      ['undici RetryAgent', 'bare undici.request', 'undici RetryAgent / bare undici', false],
+      ['undici RetryAgent', 'bare undici.request', 'undici RetryAgent / bare undici', undefined],
     ];
-    for (const [a, b, label, targeted] of rows) {
+    for (const [a, b, label, target] of rows) {
       const rs = ratio(a, b, c, 'callsPerSecond');
       figures.push(
         figure(
@@ -109,7 +110,7 @@ export async function throughput(
           `${label}, concurrency ${c}`,
           median(rs),
           'x',
-          targeted ? { op: '>=', value: 0.95 } : undefined,
+          target === undefined ? undefined : { op: '>=', value: target },
           `${rate(a, c).toFixed(0)} vs ${rate(b, c).toFixed(0)} calls/s; ${spread(rs)}`,
         ),
       );

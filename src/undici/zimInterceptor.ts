@@ -199,7 +199,7 @@ function zimQueryOf(
 ): string | undefined {
   const o = opts.origin;
   if (o === undefined) return undefined;
-  let same = typeof o === 'string' ? seen.get(o) : o.origin === origin;
+  let same = o === origin || (typeof o === 'string' ? seen.get(o) : o.origin === origin);
   if (same === undefined) {
     same = new URL(o as string).origin === origin;
     if (seen.size > 100) seen.clear();
