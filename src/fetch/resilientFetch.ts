@@ -11,6 +11,7 @@ import { handsBack } from '../transport/handsBack.js';
 import { requestParams } from '../transport/requestParams.js';
 import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
 import { withHeaders } from '../transport/withHeaders.js';
+import { handedBack } from './handedBack.js';
 
 /**
  * A drop-in `fetch` with the remedies applied to ZIM calls, and a `close()`.
@@ -23,28 +24,6 @@ export type ResilientFetch = typeof fetch & {
 };
 
 type FetchInput = Parameters<typeof fetch>[0];
-
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-/**
- * A still-readable copy of `res` with the body already read; `url` and `redirected` kept. `fetch`
- * has decoded the body: its `content-encoding` (and the length on the wire) no longer describe it.
- */
-function rebuilt(res: Response, bytes: Buffer | undefined): Response {
-  const body = bytes === undefined || NULL_BODY.has(res.status) ? null : bytes;
-  let { headers } = res;
-  if (headers.has('content-encoding')) {
-    headers = new Headers(headers);
-    headers.delete('content-encoding');
-    headers.delete('content-length');
-  }
-  const copy = new Response(body, { status: res.status, statusText: res.statusText, headers });
-  Object.defineProperties(copy, {
-    url: { value: res.url },
-    redirected: { value: res.redirected },
-  });
-  return copy;
-}
 
 /**
  * Wraps any `fetch` (global, undici's, ky's or ofetch's underlying one): requests to `baseUrl`
@@ -67,6 +46,14 @@ export function resilientFetch<const C extends string = never>(
   const engine = createEngine(resolved);
   const origin = resolved.baseUrl.origin;
   const passthrough = warnPassthrough(resolved);
+  const { catalog } = resolved;
+  // with the default chain, success and fatal answers are never sent again: classified by their leading Code
+  const isFinal = resolved.interceptors
+    ? undefined
+    : (code: number) => {
+        const category = catalog.category(code);
+        return category === 'success' || category === 'fatal';
+      };
 
   const wrapped = async (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -87,6 +74,7 @@ export function resilientFetch<const C extends string = never>(
         traced ? withHeaders(base, traced) : base,
         signal,
         resolved.maxBodyBytes,
+        isFinal,
       );
 
     const { signal } = handed;
@@ -105,7 +93,7 @@ export function resilientFetch<const C extends string = never>(
     });
     if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
     const { res, bytes } = outcome.response!.raw as FetchAnswer;
-    return rebuilt(res, bytes);
+    return handedBack(res, bytes);
   };
 
   return Object.assign(wrapped, { close: () => engine.close() }) as ResilientFetch;
