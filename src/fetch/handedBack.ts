@@ -35,6 +35,8 @@ const ownBuffer = (bytes: Buffer): ArrayBuffer =>
 interface HeldBody {
   readonly res: Response;
   readonly bytes: Buffer;
+  /** The body as the chain parsed it (to classify it), if it did: what `json()` gives, not parsed again. */
+  readonly parsed: unknown;
   /** Read by one of the members below (not through the copy). */
   used: boolean;
   /** The copy that serves the body once a stream (or a blob, a form, a clone) of it is asked for. */
@@ -63,14 +65,14 @@ function copyOf(held: HeldBody): Response {
 }
 
 type ReadName = 'text' | 'json' | 'arrayBuffer' | 'bytes';
-function read<T>(name: ReadName, convert: (bytes: Buffer) => T): PropertyDescriptor {
+function read<T>(name: ReadName, convert: (held: HeldBody) => T): PropertyDescriptor {
   return {
     async value(this: Holder): Promise<T> {
       const held = this[HELD];
       if (held.used) throw unusable();
       if (held.copy) return (held.copy as AnyResponse)[name]!() as Promise<T>;
       held.used = true;
-      return convert(held.bytes);
+      return convert(held);
     },
     configurable: true,
     writable: true,
@@ -104,10 +106,10 @@ const MEMBERS: PropertyDescriptorMap = {
     },
     configurable: true,
   },
-  text: read('text', utf8),
-  json: read('json', (bytes) => JSON.parse(utf8(bytes))),
-  arrayBuffer: read('arrayBuffer', ownBuffer),
-  bytes: read('bytes', (bytes) => new Uint8Array(ownBuffer(bytes))),
+  text: read('text', (held) => utf8(held.bytes)),
+  json: read('json', (held) => held.parsed ?? JSON.parse(utf8(held.bytes))),
+  arrayBuffer: read('arrayBuffer', (held) => ownBuffer(held.bytes)),
+  bytes: read('bytes', (held) => new Uint8Array(ownBuffer(held.bytes))),
   blob: fromCopy('blob'),
   formData: fromCopy('formData'),
   clone: {
@@ -148,13 +150,14 @@ function heldPrototype(res: Response): object {
  * a stream, as a blob or a form, or cloned gets a copy `Response` made then (most callers read
  * `json()` or `text()`, and a `Response` with a body costs a stream). An answer with no body is
  * handed back untouched; one that `fetch` decoded (its `content-encoding` no longer true) or
- * whose status has no body is handed back as a copy with the headers that describe it.
+ * whose status has no body is handed back as a copy with the headers that describe it. `parsed`
+ * is the body as the chain parsed it from these bytes, if it did: `json()` gives it.
  */
-export function handedBack(res: Response, bytes: Buffer | undefined): Response {
+export function handedBack(res: Response, bytes: Buffer | undefined, parsed?: unknown): Response {
   if (bytes === undefined) return res; // no body: nothing of it was read
   if (NULL_BODY.has(res.status) || res.headers.has('content-encoding') || !Object.isExtensible(res))
     return rebuilt(res, bytes);
-  const held: HeldBody = { res, bytes, used: false, copy: undefined };
+  const held: HeldBody = { res, bytes, parsed, used: false, copy: undefined };
   Object.defineProperty(res, HELD, { value: held });
   return Object.setPrototypeOf(res, heldPrototype(res)) as Response;
 }

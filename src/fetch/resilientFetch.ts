@@ -46,14 +46,6 @@ export function resilientFetch<const C extends string = never>(
   const engine = createEngine(resolved);
   const origin = resolved.baseUrl.origin;
   const passthrough = warnPassthrough(resolved);
-  const { catalog } = resolved;
-  // with the default chain, success and fatal answers are never sent again: classified by their leading Code
-  const isFinal = resolved.interceptors
-    ? undefined
-    : (code: number) => {
-        const category = catalog.category(code);
-        return category === 'success' || category === 'fatal';
-      };
 
   const wrapped = async (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -74,7 +66,6 @@ export function resilientFetch<const C extends string = never>(
         traced ? withHeaders(base, traced) : base,
         signal,
         resolved.maxBodyBytes,
-        isFinal,
       );
 
     const { signal } = handed;
@@ -93,7 +84,8 @@ export function resilientFetch<const C extends string = never>(
     });
     if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
     const { res, bytes } = outcome.response!.raw as FetchAnswer;
-    return handedBack(res, bytes);
+    // the chain's parse of the body is the caller's json(), unless a chain of the user's could have changed it
+    return handedBack(res, bytes, resolved.interceptors ? undefined : outcome.body);
   };
 
   return Object.assign(wrapped, { close: () => engine.close() }) as ResilientFetch;

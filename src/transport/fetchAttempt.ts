@@ -1,5 +1,4 @@
 import type { RawResponse } from '../core/RawResponse.js';
-import { leadingCode } from './leadingCode.js';
 import { readBody } from './readBody.js';
 
 /** What a fetch attempt keeps for a door that hands the answer back: the `Response` and the bytes read. */
@@ -15,7 +14,6 @@ class FetchResponse implements RawResponse {
   constructor(
     readonly raw: FetchAnswer,
     readonly truncated: boolean,
-    readonly leadingCode: number | undefined,
   ) {}
   get status(): number {
     return this.raw.res.status;
@@ -33,8 +31,6 @@ class FetchResponse implements RawResponse {
  * The fetch doors' transport: sends one attempt through `fetchImpl` and reads its body, bounded by
  * `max` bytes (no tee: a clone's unread branch would hold the stream). `signal` aborts the request
  * and the body's reading alike, so one signal bounds the whole attempt. `raw` is a `FetchAnswer`.
- * With `isFinal` (a door that hands the answer back as it is), a 2xx whose first bytes say a
- * final ZIM `Code` carries it as `leadingCode`: the chain classifies it without parsing the body.
  */
 export async function fetchAttempt(
   fetchImpl: typeof fetch,
@@ -42,15 +38,9 @@ export async function fetchAttempt(
   init: RequestInit,
   signal: AbortSignal,
   max: number,
-  isFinal?: (code: number) => boolean,
 ): Promise<RawResponse> {
   const res = await fetchImpl(target, { ...init, signal });
-  if (!res.body) return new FetchResponse({ res, bytes: undefined }, false, undefined);
+  if (!res.body) return new FetchResponse({ res, bytes: undefined }, false);
   const { bytes, truncated } = await readBody(res.body, max);
-  let code: number | undefined;
-  if (isFinal && !truncated && res.status >= 200 && res.status < 300) {
-    code = leadingCode(bytes);
-    if (code !== undefined && !isFinal(code)) code = undefined;
-  }
-  return new FetchResponse({ res, bytes }, truncated, code);
+  return new FetchResponse({ res, bytes }, truncated);
 }
