@@ -1,12 +1,12 @@
 import { type ZimRequestOptions, zimRequestOptionsOf } from '../api/ZimRequestOptions.js';
 import type { SendAttempt } from '../core/Call.js';
-import { createEngine } from '../engine/createEngine.js';
+import { createEngine, type RunResult } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { warnPassthrough } from '../events/warnPassthrough.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import { type FetchAnswer, fetchAttempt } from '../transport/fetchAttempt.js';
-import { fetchRequest } from '../transport/fetchRequest.js';
+import { type FetchRequest, fetchRequest } from '../transport/fetchRequest.js';
 import { handsBack } from '../transport/handsBack.js';
 import { requestParams } from '../transport/requestParams.js';
 import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
@@ -47,16 +47,23 @@ export function resilientFetch<const C extends string = never>(
   const origin = resolved.baseUrl.origin;
   const passthrough = warnPassthrough(resolved);
 
-  const wrapped = async (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const action = url.searchParams.get('Action');
-    if (url.origin !== origin || !action) {
-      passthrough(url, url.search);
-      return fetchImpl(input, init);
-    }
+  const max = resolved.maxBodyBytes;
+  // the chain's parse of the body is the caller's json(), unless a chain of the user's could have changed it
+  const ownChain = resolved.interceptors === undefined;
 
-    const zim = zimRequestOptionsOf((init as { zim?: ZimRequestOptions }).zim, 'init.zim');
-    const handed = await fetchRequest(input, init, resolved.maxBodyBytes);
+  /** The call's last step: the final attempt's `Response`, or the call's typed error. */
+  const settle = ({ outcome, call }: RunResult): Response => {
+    if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
+    const { res, bytes } = outcome.response!.raw as FetchAnswer;
+    return handedBack(res, bytes, ownChain ? outcome.body : undefined);
+  };
+
+  const start = (
+    url: URL,
+    action: string,
+    zim: ZimRequestOptions,
+    handed: FetchRequest,
+  ): Promise<Response> => {
     const base = handed.init;
     const unsigned = unsignedTarget(url.href, url.searchParams);
     const send: SendAttempt = (signed, signal, _timeoutMs, traced) =>
@@ -65,27 +72,43 @@ export function resilientFetch<const C extends string = never>(
         signed ? signedTarget(unsigned, signed) : url,
         traced ? withHeaders(base, traced) : base,
         signal,
-        resolved.maxBodyBytes,
+        max,
       );
-
-    const { signal } = handed;
     const params = engine.needsParams(action)
       ? requestParams(url.searchParams, handed.body, handed.contentType)
       : undefined;
-    const { outcome, call } = await engine.run({
-      action,
-      params,
-      signal,
-      send,
-      method: base.method,
-      url: unsigned,
-      priority: zim.priority,
-      maxQueueWaitMs: zim.maxQueueWaitMs,
-    });
-    if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
-    const { res, bytes } = outcome.response!.raw as FetchAnswer;
-    // the chain's parse of the body is the caller's json(), unless a chain of the user's could have changed it
-    return handedBack(res, bytes, resolved.interceptors ? undefined : outcome.body);
+    return engine.run(
+      {
+        action,
+        params,
+        signal: handed.signal,
+        send,
+        method: base.method,
+        url: unsigned,
+        priority: zim.priority,
+        maxQueueWaitMs: zim.maxQueueWaitMs,
+      },
+      settle,
+    );
+  };
+
+  // not async: a call is a promise of the engine's (`settle` is its last step), not one more of its own
+  const wrapped = (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
+    try {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const action = url.searchParams.get('Action');
+      if (url.origin !== origin || !action) {
+        passthrough(url, url.search);
+        return fetchImpl(input, init);
+      }
+      const zim = zimRequestOptionsOf((init as { zim?: ZimRequestOptions }).zim, 'init.zim');
+      const handed = fetchRequest(input, init, max);
+      return handed instanceof Promise
+        ? handed.then((read) => start(url, action, zim, read))
+        : start(url, action, zim, handed);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 
   return Object.assign(wrapped, { close: () => engine.close() }) as ResilientFetch;
