@@ -1,16 +1,17 @@
 import { type ZimRequestOptions, zimRequestOptionsOf } from '../api/ZimRequestOptions.js';
 import type { SendAttempt } from '../core/Call.js';
-import { createEngine } from '../engine/createEngine.js';
+import { createEngine, type RunResult } from '../engine/createEngine.js';
 import { errorFromOutcome } from '../errors/errorFromOutcome.js';
 import { warnPassthrough } from '../events/warnPassthrough.js';
 import { resolveOptions } from '../options/resolveOptions.js';
 import type { ZimResilienceOptions } from '../options/ZimResilienceOptions.js';
 import { type FetchAnswer, fetchAttempt } from '../transport/fetchAttempt.js';
-import { fetchRequest } from '../transport/fetchRequest.js';
+import { type FetchRequest, fetchRequest } from '../transport/fetchRequest.js';
 import { handsBack } from '../transport/handsBack.js';
 import { requestParams } from '../transport/requestParams.js';
 import { signedTarget, unsignedTarget } from '../transport/signedKeys.js';
 import { withHeaders } from '../transport/withHeaders.js';
+import { handedBack } from './handedBack.js';
 
 /**
  * A drop-in `fetch` with the remedies applied to ZIM calls, and a `close()`.
@@ -23,28 +24,6 @@ export type ResilientFetch = typeof fetch & {
 };
 
 type FetchInput = Parameters<typeof fetch>[0];
-
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-/**
- * A still-readable copy of `res` with the body already read; `url` and `redirected` kept. `fetch`
- * has decoded the body: its `content-encoding` (and the length on the wire) no longer describe it.
- */
-function rebuilt(res: Response, bytes: Buffer | undefined): Response {
-  const body = bytes === undefined || NULL_BODY.has(res.status) ? null : bytes;
-  let { headers } = res;
-  if (headers.has('content-encoding')) {
-    headers = new Headers(headers);
-    headers.delete('content-encoding');
-    headers.delete('content-length');
-  }
-  const copy = new Response(body, { status: res.status, statusText: res.statusText, headers });
-  Object.defineProperties(copy, {
-    url: { value: res.url },
-    redirected: { value: res.redirected },
-  });
-  return copy;
-}
 
 /**
  * Wraps any `fetch` (global, undici's, ky's or ofetch's underlying one): requests to `baseUrl`
@@ -68,16 +47,23 @@ export function resilientFetch<const C extends string = never>(
   const origin = resolved.baseUrl.origin;
   const passthrough = warnPassthrough(resolved);
 
-  const wrapped = async (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const action = url.searchParams.get('Action');
-    if (url.origin !== origin || !action) {
-      passthrough(url, url.search);
-      return fetchImpl(input, init);
-    }
+  const max = resolved.maxBodyBytes;
+  // the chain's parse of the body is the caller's json(), unless a chain of the user's could have changed it
+  const ownChain = resolved.interceptors === undefined;
 
-    const zim = zimRequestOptionsOf((init as { zim?: ZimRequestOptions }).zim, 'init.zim');
-    const handed = await fetchRequest(input, init, resolved.maxBodyBytes);
+  /** The call's last step: the final attempt's `Response`, or the call's typed error. */
+  const settle = ({ outcome, call }: RunResult): Response => {
+    if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
+    const { res, bytes } = outcome.response!.raw as FetchAnswer;
+    return handedBack(res, bytes, ownChain ? outcome.body : undefined);
+  };
+
+  const start = (
+    url: URL,
+    action: string,
+    zim: ZimRequestOptions,
+    handed: FetchRequest,
+  ): Promise<Response> => {
     const base = handed.init;
     const unsigned = unsignedTarget(url.href, url.searchParams);
     const send: SendAttempt = (signed, signal, _timeoutMs, traced) =>
@@ -86,26 +72,43 @@ export function resilientFetch<const C extends string = never>(
         signed ? signedTarget(unsigned, signed) : url,
         traced ? withHeaders(base, traced) : base,
         signal,
-        resolved.maxBodyBytes,
+        max,
       );
-
-    const { signal } = handed;
     const params = engine.needsParams(action)
       ? requestParams(url.searchParams, handed.body, handed.contentType)
       : undefined;
-    const { outcome, call } = await engine.run({
-      action,
-      params,
-      signal,
-      send,
-      method: base.method,
-      url: unsigned,
-      priority: zim.priority,
-      maxQueueWaitMs: zim.maxQueueWaitMs,
-    });
-    if (!handsBack(outcome)) throw errorFromOutcome(outcome, call);
-    const { res, bytes } = outcome.response!.raw as FetchAnswer;
-    return rebuilt(res, bytes);
+    return engine.run(
+      {
+        action,
+        params,
+        signal: handed.signal,
+        send,
+        method: base.method,
+        url: unsigned,
+        priority: zim.priority,
+        maxQueueWaitMs: zim.maxQueueWaitMs,
+      },
+      settle,
+    );
+  };
+
+  // not async: a call is a promise of the engine's (`settle` is its last step), not one more of its own
+  const wrapped = (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
+    try {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const action = url.searchParams.get('Action');
+      if (url.origin !== origin || !action) {
+        passthrough(url, url.search);
+        return fetchImpl(input, init);
+      }
+      const zim = zimRequestOptionsOf((init as { zim?: ZimRequestOptions }).zim, 'init.zim');
+      const handed = fetchRequest(input, init, max);
+      return handed instanceof Promise
+        ? handed.then((read) => start(url, action, zim, read))
+        : start(url, action, zim, handed);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 
   return Object.assign(wrapped, { close: () => engine.close() }) as ResilientFetch;

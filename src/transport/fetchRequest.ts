@@ -1,3 +1,4 @@
+import type { RequestBytes } from './RequestBytes.js';
 import { readRequestBody } from './readRequestBody.js';
 
 type FetchInput = Parameters<typeof fetch>[0];
@@ -17,13 +18,28 @@ export interface FetchRequest {
  * Reads what `fetch(input, init)` was handed, as `fetch` itself would combine them: the `init`'s
  * fields over the `Request`'s (ky, openapi-fetch and axios's fetch adapter pass a `Request`), the
  * body of either read once, bounded by `max` (every `BodyInit` form), and a content type the body
- * implies (a Blob's, a form's) added when the headers have none.
+ * implies (a Blob's, a form's) added when the headers have none. A string body or none (most ZIM
+ * calls) is taken as it is, at once; any other body is read first (a promise).
  */
-export async function fetchRequest(input: FetchInput, init: RequestInit, max: number): Promise<FetchRequest> {
+export function fetchRequest(
+  input: FetchInput,
+  init: RequestInit,
+  max: number,
+): FetchRequest | Promise<FetchRequest> {
   const request = input instanceof Request ? input : undefined;
   const given = init.body ?? (request?.body ? request : undefined);
-  const { body, contentType } =
-    given instanceof Request ? await readRequestBody(given.body, max) : await readRequestBody(given, max);
+  if (given === undefined || given === null || typeof given === 'string')
+    return combined(request, init, given === null ? undefined : given, undefined);
+  const read = given instanceof Request ? readRequestBody(given.body, max) : readRequestBody(given, max);
+  return read.then(({ body, contentType }: RequestBytes) => combined(request, init, body, contentType));
+}
+
+function combined(
+  request: Request | undefined,
+  init: RequestInit,
+  body: string | Uint8Array | undefined,
+  contentType: string | undefined,
+): FetchRequest {
   let headers: RequestInit['headers'] = init.headers ?? request?.headers ?? {};
   if (contentType !== undefined) {
     const joined = new Headers(headers);
