@@ -15,9 +15,8 @@ import { withTraceHeaders } from './withTraceHeaders.js';
 type Headers = Record<string, string | string[] | undefined>;
 
 /**
- * One ZIM request through `zimInterceptor`, as the engine gets it: a class, not an object literal,
- * since a literal with a getter (`url`) is a slow object for every read the engine makes (the
- * undici door's largest cost once).
+ * One ZIM request through `zimInterceptor`, as the engine gets it: a class (its `url` a getter on
+ * the prototype, read only when an event needs it), not an object literal with a getter of its own.
  */
 export class InterceptedCall implements CallInit {
   readonly appliesTimeout = true;
