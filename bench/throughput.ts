@@ -87,7 +87,7 @@ export async function throughput(
   const spread = (rs: number[]) => `rounds ${rs.map((r) => r.toFixed(2)).join(' ')}`;
   const rate = (name: string, c: number) => median(raw[name]![c]!.callsPerSecond);
   for (const c of settings.concurrencies) {
-    // the client's target is DESIGN.md's (0.95); the wrapping doors' is issue 31's (0.93)
+    // the client's target is the design's (0.95); the wrapping doors' is issue 31's (0.93)
     const rows: [string, string, string, number | undefined][] = [
       ['createZimClient', 'bare undici.request', 'client / bare undici', 0.95],
       ['zimInterceptor (undici)', 'bare undici.request', 'zimInterceptor / bare undici', 0.93],
