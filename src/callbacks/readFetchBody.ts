@@ -1,4 +1,4 @@
-import { readBounded } from '../http/readBounded.js';
+import { readBody } from '../transport/readBody.js';
 import type { CallbackRequest } from './CallbackResponse.js';
 
 /** The body of a fetch `Request`, read at most `maxBytes` (a larger Content-Length is refused unread). */
@@ -10,9 +10,6 @@ export async function readFetchBody(request: Request, maxBytes: number): Promise
     return { method, body: undefined, tooLarge: true };
   }
   if (!request.body) return { method, body: '' };
-  const { text, truncated } = await readBounded(
-    request.body as unknown as AsyncIterable<Uint8Array>,
-    maxBytes,
-  );
-  return { method, body: text, tooLarge: truncated };
+  const { bytes, truncated } = await readBody(request.body, maxBytes);
+  return { method, body: bytes.toString('utf8'), tooLarge: truncated };
 }

@@ -1,4 +1,4 @@
-/** A response body as a fetch attempt read it. */
+/** A fetch body (an attempt's answer, a callback's request) as read. */
 export interface ReadBody {
   /** The bytes read (at most `max`): one chunk as it came, more joined. */
   readonly bytes: Buffer;
@@ -13,8 +13,8 @@ function joined(chunks: Uint8Array[]): Buffer {
 }
 
 /**
- * Reads at most `max` bytes of a `fetch` body through its reader (cheaper than its async
- * iterator: no iterator object, one promise per chunk), and cancels the rest. A body of one
+ * Reads at most `max` bytes of a `fetch` body (a `Response`'s or a `Request`'s) through its reader
+ * (cheaper than its async iterator: no iterator object, one promise per chunk), and cancels the rest. A body of one
  * chunk is not copied. An abort of the request's signal rejects the read, as with any reader.
  */
 export async function readBody(body: ReadableStream<Uint8Array>, max: number): Promise<ReadBody> {
